@@ -1,0 +1,284 @@
+package io.liaison.gateway.app;
+
+import io.liaison.gateway.compose.MessageProtector;
+import io.liaison.gateway.compose.NoticeEmailComposer;
+import io.liaison.gateway.compose.openpgp.PgpMimeProtector;
+import io.liaison.gateway.directory.ChannelKind;
+import io.liaison.gateway.directory.Directory;
+import io.liaison.gateway.directory.DirectoryLoader;
+import io.liaison.gateway.directory.PointOfContact;
+import io.liaison.gateway.dispatch.ChannelDispatcher;
+import io.liaison.gateway.dispatch.mail.EmailDeliveryChannel;
+import io.liaison.gateway.dispatch.mail.MailTransport;
+import io.liaison.gateway.dispatch.mail.SmtpMailTransport;
+import io.liaison.gateway.dispatch.sms.SmppSettings;
+import io.liaison.gateway.dispatch.sms.SmppSmsTransport;
+import io.liaison.gateway.dispatch.sms.SmsDeliveryChannel;
+import io.liaison.gateway.dispatch.sms.SmsTransport;
+import io.liaison.gateway.intake.NoticeFile;
+import io.liaison.gateway.intake.NoticeIntake;
+import io.liaison.gateway.intake.NoticeRejectedException;
+import io.liaison.gateway.keys.PassphraseSource;
+import io.liaison.gateway.keys.openpgp.OpenPgpCertificateReader;
+import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
+import io.liaison.gateway.marking.NoticeMarking;
+import io.liaison.gateway.numbering.Registrar;
+import io.liaison.gateway.policy.AgreementGate;
+import io.liaison.gateway.policy.ForwardCommand;
+import io.liaison.gateway.policy.ForwardRefusedException;
+import io.liaison.gateway.policy.PolicyDesk;
+import io.liaison.gateway.policy.RecipientPolicy;
+import io.liaison.gateway.store.NoticeStore;
+import io.liaison.gateway.store.jdbc.Database;
+import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
+import io.liaison.gateway.track.StatusReport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway, and the one place where everything is wired: directory, keys, storage, policy,
+ * channels and the Camel routes that carry a notice between them.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewaySettings settings;
+    private final Clock clock;
+    private final Directory directory;
+    private final Database database;
+    private final NoticeStore store;
+    private final MailTransport mail;
+    private final SmsTransport sms;
+    private final ChannelDispatcher emailDispatcher;
+    private final ChannelDispatcher smsDispatcher;
+    private final Main camel;
+    private final ProducerTemplate template;
+
+    private Gateway(Builder b) throws Exception {
+        this.settings = b.settings;
+        this.clock = b.clock;
+        ZoneId zone = settings.zone();
+        this.directory = new DirectoryLoader(clock, new OpenPgpCertificateReader()).load(settings.path("gateway.directory"));
+        OpenPgpGatewayKey key = OpenPgpGatewayKey.load(settings.path("gateway.key.file"), passphrase(settings));
+        refuseSampleKeysOutsideDemo(key);
+        MessageProtector protector = settings.demoMode() ? PgpMimeProtector.forDemo(key) : PgpMimeProtector.forProduction(key);
+
+        this.database = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
+                settings.optional("gateway.db.password-env").map(System::getenv).orElse(""));
+        this.store = new JdbcNoticeStore(database.dataSource());
+        int resumed = store.resumeInterrupted(clock.instant());
+        if (resumed > 0) {
+            LOG.warn("{} deliveries were interrupted by the last stop; they are resumed now", resumed);
+        }
+
+        SmtpMailTransport smtp = new SmtpMailTransport(settings.smtp());
+        this.mail = b.mailDecorator.apply(smtp);
+        this.sms = b.smsDecorator.apply(new SmppSmsTransport(smppSettings(settings)));
+        NoticeMarking marking = new NoticeMarking(zone);
+        NoticeEmailComposer composer = new NoticeEmailComposer(directory, marking, protector, smtp.session(),
+                fromAddress(settings), clock);
+        this.emailDispatcher = new ChannelDispatcher(new EmailDeliveryChannel(store, composer, mail), store,
+                settings.retry("email"), clock);
+        this.smsDispatcher = new ChannelDispatcher(new SmsDeliveryChannel(store, marking, sms), store,
+                settings.retry("sms"), clock);
+
+        AgreementGate gate = new AgreementGate(directory, clock, zone);
+        RecipientPolicy policy = new RecipientPolicy(directory, gate, clock, Set.of(ChannelKind.EMAIL, ChannelKind.SMS));
+
+        this.camel = new Main();
+        camel.setInitialProperties(settings.asProperties());
+        camel.bind("noticeIntake", new NoticeIntake(directory));
+        camel.bind("policyDesk", new PolicyDesk(directory, policy, store));
+        camel.bind("registrar", new Registrar(store, clock, zone, settings.get("gateway.reference-prefix")));
+        camel.bind("emailDispatcher", emailDispatcher);
+        camel.bind("smsDispatcher", smsDispatcher);
+        camel.bind("deadLetters", new DeadLetterKeeper(store, clock));
+        camel.configure().withRoutesIncludePattern(routesPattern(settings));
+        camel.start();
+        this.template = camel.getCamelTemplate();
+        LOG.info("gateway started: {} organisations, {} points of contact, signing key {}{}",
+                directory.organisations().size(), directory.pointsOfContact().size(), key.fingerprint(),
+                settings.demoMode() ? " (DEMO MODE: sample keys allowed)" : "");
+    }
+
+    public static Builder builder(GatewaySettings settings) {
+        return new Builder(settings);
+    }
+
+    /** Accepts a notice file: validated, planned, numbered and stored, then dispatch is woken. */
+    public Registrar.Registered send(NoticeFile file) {
+        return request("direct:send", file);
+    }
+
+    /** Passes a received notice on, acting as a point of contact of the forwarding organisation. */
+    public Registrar.Registered forward(ForwardCommand command) {
+        return request("direct:forward", command);
+    }
+
+    private Registrar.Registered request(String uri, Object body) {
+        try {
+            return template.requestBody(uri, body, Registrar.Registered.class);
+        } catch (CamelExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof NoticeRejectedException rejected) {
+                throw rejected;
+            }
+            if (cause instanceof ForwardRefusedException refused) {
+                throw refused;
+            }
+            throw e;
+        }
+    }
+
+    public StatusReport status(String reference) {
+        return StatusReport.of(store, reference);
+    }
+
+    /** Runs both dispatchers now, on the caller's thread (the routes also run them on their own). */
+    public void dispatchNow() {
+        emailDispatcher.dispatchDue();
+        smsDispatcher.dispatchDue();
+    }
+
+    /**
+     * Waits until every delivery of {@code reference} is sent or failed, or until {@code timeout} passes
+     * (retries still pending then stay stored and resume on the next start).
+     */
+    public StatusReport awaitSettled(String reference, Duration timeout) throws InterruptedException {
+        Instant until = Instant.now().plus(timeout);
+        StatusReport report = status(reference);
+        while (!report.settled() && Instant.now().isBefore(until)) {
+            Thread.sleep(25);
+            report = status(reference);
+        }
+        return report;
+    }
+
+    public Directory directory() {
+        return directory;
+    }
+
+    public NoticeStore store() {
+        return store;
+    }
+
+    public ZoneId zone() {
+        return settings.zone();
+    }
+
+    public ChannelDispatcher dispatcher(ChannelKind kind) {
+        return kind == ChannelKind.EMAIL ? emailDispatcher : smsDispatcher;
+    }
+
+    @Override
+    public void close() {
+        try {
+            camel.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
+        }
+        mail.close();
+        sms.close();
+        database.close();
+    }
+
+    private void refuseSampleKeysOutsideDemo(OpenPgpGatewayKey key) {
+        if (settings.demoMode()) {
+            return;
+        }
+        List<String> samples = new ArrayList<>();
+        if (key.isSample()) {
+            samples.add("gateway key " + key.file() + " (" + key.fingerprint() + ")");
+        }
+        for (PointOfContact poc : directory.pointsOfContact().values()) {
+            poc.certificate().filter(c -> c.isSample())
+                    .ifPresent(c -> samples.add("certificate of " + poc.id() + " (" + c.fingerprint() + ")"));
+        }
+        if (!samples.isEmpty()) {
+            throw new GatewaySettings.SettingsException("refusing to run on sample keys outside demo mode: "
+                    + String.join("; ", samples.subList(0, Math.min(3, samples.size())))
+                    + (samples.size() > 3 ? "; and " + (samples.size() - 3) + " more" : "")
+                    + ". Configure your own keys (gateway.key.file, the directory's certificates) or run 'demo'.");
+        }
+    }
+
+    private static PassphraseSource passphrase(GatewaySettings settings) {
+        Optional<String> variable = settings.optional("gateway.key.passphrase-env");
+        if (variable.isPresent() && System.getenv(variable.get()) != null) {
+            return PassphraseSource.fromEnvironment(variable.get());
+        }
+        Optional<String> file = settings.optional("gateway.key.passphrase-file");
+        if (file.isPresent()) {
+            return PassphraseSource.fromFile(Path.of(file.get()));
+        }
+        return PassphraseSource.fromEnvironment(variable.orElse("LIAISON_KEY_PASSPHRASE"));
+    }
+
+    private static SmppSettings smppSettings(GatewaySettings s) {
+        String password = s.optional("gateway.smpp.password-env").map(System::getenv).orElse("");
+        return SmppSettings.of(s.get("gateway.smpp.host"), s.integer("gateway.smpp.port"), s.get("gateway.smpp.system-id"),
+                password, s.get("gateway.smpp.source-address"))
+                .withMaxSubmitsPerSecond(s.integer("gateway.smpp.max-submits-per-second"));
+    }
+
+    private static InternetAddress fromAddress(GatewaySettings s) {
+        try {
+            return new InternetAddress(s.get("gateway.from-address"), true);
+        } catch (AddressException e) {
+            throw new GatewaySettings.SettingsException("setting gateway.from-address: not an e-mail address: " + e.getMessage());
+        }
+    }
+
+    /** The routes/ folder of the working directory when there is one, else the copy inside the artifact. */
+    private static String routesPattern(GatewaySettings s) {
+        return s.optional("gateway.routes").orElseGet(() ->
+                Files.isDirectory(Path.of("routes")) ? "file:routes/*.yaml" : "classpath:routes/*.yaml");
+    }
+
+    /** Builds a gateway; tests may decorate the transports to inject faults, never to replace the real ones. */
+    public static final class Builder {
+        private final GatewaySettings settings;
+        private Clock clock = Clock.systemUTC();
+        private UnaryOperator<MailTransport> mailDecorator = UnaryOperator.identity();
+        private UnaryOperator<SmsTransport> smsDecorator = UnaryOperator.identity();
+
+        private Builder(GatewaySettings settings) {
+            this.settings = settings;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder decorateMail(UnaryOperator<MailTransport> decorator) {
+            this.mailDecorator = decorator;
+            return this;
+        }
+
+        public Builder decorateSms(UnaryOperator<SmsTransport> decorator) {
+            this.smsDecorator = decorator;
+            return this;
+        }
+
+        public Gateway start() throws Exception {
+            return new Gateway(this);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.liaison.gateway.app;
+
+import io.liaison.gateway.dispatch.RetryPolicy;
+import io.liaison.gateway.dispatch.mail.SmtpSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The gateway's settings, from {@code application.properties} on the class path, overridden by a file
+ * given with {@code --config}, overridden by explicit values. Secrets are never settings: only the
+ * name of the environment variable or file that holds them.
+ */
+public final class GatewaySettings {
+    private final Properties properties;
+
+    private GatewaySettings(Properties properties) {
+        this.properties = properties;
+    }
+
+    public static GatewaySettings load(Optional<Path> configFile, Properties overrides) {
+        Properties p = new Properties();
+        try (InputStream in = GatewaySettings.class.getResourceAsStream("/application.properties")) {
+            if (in != null) {
+                p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the built-in application.properties", e);
+        }
+        if (configFile.isPresent()) {
+            try (Reader r = Files.newBufferedReader(configFile.get(), StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new SettingsException(configFile.get() + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        p.putAll(overrides);
+        return new GatewaySettings(p);
+    }
+
+    public Properties asProperties() {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return copy;
+    }
+
+    public GatewaySettings with(String key, String value) {
+        Properties copy = asProperties();
+        copy.setProperty(key, value);
+        return new GatewaySettings(copy);
+    }
+
+    public String get(String key) {
+        String v = properties.getProperty(key);
+        if (v == null || v.isBlank()) {
+            throw new SettingsException("setting " + key + " is required");
+        }
+        return v.trim();
+    }
+
+    public Optional<String> optional(String key) {
+        return Optional.ofNullable(properties.getProperty(key)).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    public int integer(String key) {
+        try {
+            return Integer.parseInt(get(key));
+        } catch (NumberFormatException e) {
+            throw new SettingsException("setting " + key + ": \"" + get(key) + "\" is not a whole number");
+        }
+    }
+
+    public boolean flag(String key) {
+        return optional(key).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    public Duration duration(String key) {
+        String v = get(key);
+        try {
+            return Duration.parse(v.startsWith("P") ? v : "PT" + v.toUpperCase());
+        } catch (RuntimeException e) {
+            throw new SettingsException("setting " + key + ": \"" + v + "\" is not a duration like 5s, 10m or PT1H");
+        }
+    }
+
+    public Path path(String key) {
+        return Path.of(get(key));
+    }
+
+    public boolean demoMode() {
+        return flag("gateway.demo-mode");
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(get("gateway.zone"));
+    }
+
+    public SmtpSettings smtp() {
+        String password = optional("gateway.smtp.password-env").map(System::getenv).orElse(null);
+        return new SmtpSettings(get("gateway.smtp.host"), integer("gateway.smtp.port"),
+                SmtpSettings.StartTls.parse(get("gateway.smtp.starttls")), optional("gateway.smtp.username").orElse(null),
+                password, (int) duration("gateway.smtp.timeout").toMillis());
+    }
+
+    public RetryPolicy retry(String channel) {
+        String base = "gateway.retry." + channel + ".";
+        return new RetryPolicy(duration(base + "first-delay"), Double.parseDouble(get(base + "multiplier")),
+                duration(base + "max-delay"), integer(base + "max-attempts"));
+    }
+
+    /** A setting that cannot be used; the message names the setting, never a secret value. */
+    public static final class SettingsException extends RuntimeException {
+        public SettingsException(String message) {
+            super(message);
+        }
+    }
+}

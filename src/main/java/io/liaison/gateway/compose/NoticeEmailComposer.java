@@ -1,0 +1,126 @@
+package io.liaison.gateway.compose;
+
+import io.liaison.gateway.directory.Directory;
+import io.liaison.gateway.directory.Organisation;
+import io.liaison.gateway.directory.PointOfContact;
+import io.liaison.gateway.marking.NoticeMarking;
+import io.liaison.gateway.store.Delivery;
+import io.liaison.gateway.store.StoredNotice;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Composes the e-mail of one delivery: the marked notice, signed once per (notice, hop) and encrypted
+ * to the point of contact's certificate, in an envelope whose Subject and header fields carry the
+ * level and the reference.
+ */
+public final class NoticeEmailComposer {
+    /** A signature is reused only briefly, so a retry hours later is judged against fresh time. */
+    private static final Duration SIGNATURE_REUSE = Duration.ofMinutes(5);
+    private static final int CACHE_SIZE = 64;
+
+    private final Directory directory;
+    private final NoticeMarking marking;
+    private final MessageProtector protector;
+    private final Session session;
+    private final InternetAddress from;
+    private final String messageIdDomain;
+    private final Clock clock;
+    private final Map<String, PreparedContent> prepared = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedContent> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    public NoticeEmailComposer(Directory directory, NoticeMarking marking, MessageProtector protector, Session session,
+                               InternetAddress from, Clock clock) {
+        this.directory = directory;
+        this.marking = marking;
+        this.protector = protector;
+        this.session = session;
+        this.from = from;
+        this.messageIdDomain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+        this.clock = clock;
+    }
+
+    /** @throws ProtectionRefusedException when the POC's certificate is no longer usable: no e-mail, never plaintext */
+    public MimeMessage compose(StoredNotice notice, Delivery delivery) throws ProtectionException, MessagingException {
+        PointOfContact poc = directory.pointOfContact(delivery.pocId())
+                .orElseThrow(() -> new ProtectionException("point of contact " + delivery.pocId() + " is no longer in the directory"));
+        if (poc.certificate().isEmpty()) {
+            throw new ProtectionException("no encryption certificate for " + poc.id() + "; e-mail is never sent in plaintext");
+        }
+        MimeMultipart encrypted = protector.protectFor(preparedFor(notice, delivery), poc.certificate().get());
+        String messageId = "<" + notice.reference() + "." + delivery.id() + "@" + messageIdDomain + ">";
+        MimeMessage message = new FixedIdMessage(session, messageId);
+        message.setFrom(from);
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(delivery.address(), true));
+        message.setSubject(marking.subject(notice), "UTF-8");
+        message.setSentDate(java.util.Date.from(clock.instant()));
+        message.setHeader(NoticeMarking.HEADER_LEVEL, notice.level().label());
+        message.setHeader(NoticeMarking.HEADER_REFERENCE, notice.reference());
+        if (notice.exercise()) {
+            message.setHeader(NoticeMarking.HEADER_EXERCISE, "yes");
+        }
+        message.setContent(encrypted);
+        message.saveChanges();
+        return message;
+    }
+
+    private synchronized PreparedContent preparedFor(StoredNotice notice, Delivery delivery)
+            throws ProtectionException, MessagingException {
+        String key = notice.reference() + "#" + delivery.hopId();
+        Instant now = clock.instant();
+        PreparedContent cached = prepared.get(key);
+        if (cached != null && Duration.between(cached.at(), now).compareTo(SIGNATURE_REUSE) < 0 && !now.isBefore(cached.at())) {
+            return cached;
+        }
+        PreparedContent fresh = protector.prepare(innerPart(notice, delivery), now);
+        prepared.put(key, fresh);
+        return fresh;
+    }
+
+    private MimeBodyPart innerPart(StoredNotice notice, Delivery delivery) throws MessagingException {
+        String originator = directory.organisation(notice.originatorOrg()).map(Organisation::name).orElse(notice.originatorOrg());
+        String via = Objects.equals(delivery.hopSenderOrg(), notice.originatorOrg()) ? null
+                : directory.organisation(delivery.hopSenderOrg()).map(Organisation::name).orElse(delivery.hopSenderOrg())
+                        + " (" + delivery.hopSenderPoc() + ")";
+        List<String> sectors = notice.targetSectors().stream()
+                .map(id -> directory.sectors().get(id))
+                .filter(Objects::nonNull)
+                .map(s -> s.nameJa() + " " + s.name())
+                .toList();
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(marking.body(notice, originator, via, sectors), "UTF-8");
+        part.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        return part;
+    }
+
+    /** Keeps a deterministic Message-ID so a resent delivery can be recognised by the recipient. */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String id;
+
+        FixedIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+
+}

@@ -1,0 +1,42 @@
+package io.liaison.gateway.dispatch.mail;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where outgoing mail goes.
+ *
+ * @param startTls NONE, OPTIONAL (use it when offered) or REQUIRED (refuse to send without it)
+ * @param password never printed; {@link #toString()} hides it
+ */
+public record SmtpSettings(String host, int port, StartTls startTls, String username, String password, int timeoutMillis) {
+
+    public enum StartTls {
+        NONE, OPTIONAL, REQUIRED;
+
+        public static StartTls parse(String s) {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    public SmtpSettings {
+        Objects.requireNonNull(host, "smtp host");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("smtp port out of range: " + port);
+        }
+        Objects.requireNonNull(startTls, "smtp starttls");
+    }
+
+    public static SmtpSettings plain(String host, int port) {
+        return new SmtpSettings(host, port, StartTls.NONE, null, null, 10_000);
+    }
+
+    public boolean authenticates() {
+        return username != null && !username.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "smtp://" + host + ":" + port + " (starttls " + startTls + (authenticates() ? ", user " + username : "") + ")";
+    }
+}

@@ -1,0 +1,87 @@
+package io.liaison.gateway.marking;
+
+import io.liaison.gateway.intake.NoticeKind;
+import io.liaison.gateway.store.StoredNotice;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a notice so its level and reference are seen at a glance (識別方法の適正化): in the Subject,
+ * as a banner at the top and the bottom of the body, in header fields, and at the start of the SMS.
+ */
+public final class NoticeMarking {
+    public static final String HEADER_LEVEL = "X-TLP";
+    public static final String HEADER_REFERENCE = "X-Liaison-Reference";
+    public static final String HEADER_EXERCISE = "X-Liaison-Exercise";
+    private static final String EXERCISE = "EXERCISE / 演習";
+    private static final String RULE = "=".repeat(64);
+    private static final String THIN = "-".repeat(64);
+    private static final Map<Tlp, String> HANDLING = Map.of(
+            Tlp.CLEAR, "No limit on disclosure.",
+            Tlp.GREEN, "Your community (peers, partners) only; never public channels.",
+            Tlp.AMBER, "Your organisation and its clients, on a need-to-know basis.",
+            Tlp.AMBER_STRICT, "Your organisation only, on a need-to-know basis.",
+            Tlp.RED, "Named recipients only; no further disclosure.");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
+
+    private final ZoneId zone;
+
+    public NoticeMarking(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public static String kindLabel(NoticeKind kind) {
+        return kind == NoticeKind.EARLY_WARNING ? "早期警戒情報 EARLY WARNING" : "情報提供 NOTICE";
+    }
+
+    public String subject(StoredNotice n) {
+        return (n.exercise() ? "[" + EXERCISE + "] " : "") + "[" + n.level().label() + "] [" + n.reference() + "] "
+                + (n.kind() == NoticeKind.EARLY_WARNING ? "早期警戒情報 Early warning: " : "情報提供 Notice: ") + n.title();
+    }
+
+    /** Banner lines shown at the top and again at the bottom of every e-mail body. */
+    public List<String> banner(StoredNotice n) {
+        String level = n.level().display();
+        return n.exercise() ? List.of(RULE, EXERCISE + "  —  " + level, RULE) : List.of(RULE, level, RULE);
+    }
+
+    /**
+     * The e-mail body, plain text.
+     *
+     * @param via who forwarded it, or null on the first hop
+     */
+    public String body(StoredNotice n, String originatorName, String via, List<String> sectorNames) {
+        StringBuilder b = new StringBuilder();
+        banner(n).forEach(l -> b.append(l).append('\n'));
+        b.append(kindLabel(n.kind())).append("   ").append(n.reference()).append("   Priority: ")
+                .append(n.priority().yamlName().toUpperCase()).append('\n');
+        b.append("Title / 件名: ").append(n.title()).append('\n');
+        b.append("From / 発信元: ").append(originatorName).append('\n');
+        if (via != null) {
+            b.append("Forwarded by / 転送元: ").append(via).append('\n');
+        }
+        b.append("Issued / 発信日時: ").append(TIME.format(n.createdAt().atZone(zone))).append('\n');
+        if (!sectorNames.isEmpty()) {
+            b.append("Sectors / 対象分野: ").append(String.join(", ", sectorNames)).append('\n');
+        }
+        b.append(THIN).append('\n');
+        b.append(n.body().strip()).append('\n');
+        b.append(THIN).append('\n');
+        b.append("Handling / 取扱い: ").append(n.level().label()).append(" — ").append(HANDLING.get(n.level())).append('\n');
+        b.append("Reply quoting ").append(n.reference()).append(" to acknowledge. / 受領確認は参照番号を付して返信してください。\n");
+        banner(n).forEach(l -> b.append(l).append('\n'));
+        return b.toString();
+    }
+
+    /** The SMS: level first; above TLP:AMBER nothing beyond the level and the reference. */
+    public String sms(StoredNotice n) {
+        String head = (n.exercise() ? EXERCISE + " " : "") + n.level().label() + " " + n.reference();
+        if (n.level() == Tlp.AMBER_STRICT || n.level() == Tlp.RED) {
+            return head;
+        }
+        String kind = n.kind() == NoticeKind.EARLY_WARNING ? "早期警戒" : "情報提供";
+        return head + " " + kind + ": " + n.summary();
+    }
+}

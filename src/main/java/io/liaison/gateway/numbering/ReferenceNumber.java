@@ -1,0 +1,43 @@
+package io.liaison.gateway.numbering;
+
+import io.liaison.gateway.intake.NoticeKind;
+import io.liaison.gateway.intake.Priority;
+import java.util.regex.Pattern;
+
+/**
+ * A notice's reference number, e.g. {@code NISC-EW-2026-00042} or {@code NISC-PR3-2026-00007} (provision,
+ * priority 3 = normal). Exercise traffic uses {@code NISC-EXERCISE-EW-2026-00001}: a separate series that
+ * no one can read as real.
+ */
+public record ReferenceNumber(String value) {
+    private static final Pattern FORMAT = Pattern.compile("[A-Z][A-Z0-9]*(-EXERCISE)?-(EW|PR[1-4])-\\d{4}-\\d{5,}");
+
+    public ReferenceNumber {
+        if (value == null || !FORMAT.matcher(value).matches()) {
+            throw new IllegalArgumentException("not a reference number: " + value);
+        }
+    }
+
+    public static boolean isWellFormed(String value) {
+        return value != null && FORMAT.matcher(value).matches();
+    }
+
+    /** The counter series a new number is drawn from: prefix, exercise flag, type and priority, year. */
+    public static String series(String prefix, boolean exercise, NoticeKind kind, Priority priority, int year) {
+        String type = kind == NoticeKind.EARLY_WARNING ? "EW" : "PR" + priority.rank();
+        return prefix + (exercise ? "-EXERCISE" : "") + "-" + type + "-" + year;
+    }
+
+    public static ReferenceNumber of(String series, long sequence) {
+        return new ReferenceNumber(series + "-" + String.format("%05d", sequence));
+    }
+
+    public boolean isExercise() {
+        return value.contains("-EXERCISE-");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

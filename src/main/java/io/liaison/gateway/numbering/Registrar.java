@@ -1,0 +1,40 @@
+package io.liaison.gateway.numbering;
+
+import io.liaison.gateway.policy.PlannedForward;
+import io.liaison.gateway.policy.PlannedNotice;
+import io.liaison.gateway.store.NoticeStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** Numbers an accepted notice and stores it with its plan, in one transaction, before anything is sent. */
+public final class Registrar {
+    private final NoticeStore store;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String prefix;
+
+    public Registrar(NoticeStore store, Clock clock, ZoneId zone, String prefix) {
+        this.store = store;
+        this.clock = clock;
+        this.zone = zone;
+        this.prefix = prefix;
+    }
+
+    public Registered register(PlannedNotice planned) {
+        Instant now = clock.instant();
+        String series = ReferenceNumber.series(prefix, planned.draft().exercise(), planned.draft().kind(),
+                planned.draft().priority(), now.atZone(zone).getYear());
+        ReferenceNumber reference = store.accept(planned.draft(), planned.originatorOrg(), series, planned.plan(), now);
+        return new Registered(reference.value(), planned.plan().deliveries().size(), planned.plan().refusals().size());
+    }
+
+    public Registered register(PlannedForward planned) {
+        store.recordForward(planned.reference(), planned.senderOrg(), planned.senderPoc(), planned.plan(), clock.instant());
+        return new Registered(planned.reference(), planned.plan().deliveries().size(), planned.plan().refusals().size());
+    }
+
+    /** What the sender is told right away: the reference and how many deliveries and refusals were stored. */
+    public record Registered(String reference, int deliveries, int refusals) {
+    }
+}

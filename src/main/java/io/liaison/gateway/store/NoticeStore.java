@@ -1,0 +1,62 @@
+package io.liaison.gateway.store;
+
+import io.liaison.gateway.directory.ChannelKind;
+import io.liaison.gateway.intake.NoticeDraft;
+import io.liaison.gateway.numbering.ReferenceNumber;
+import io.liaison.gateway.policy.DeliveryPlan;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The gateway's ledger. Each write is one transaction, so a notice is stored whole with its
+ * deliveries and refusals, or not at all.
+ */
+public interface NoticeStore {
+
+    /** Numbers the notice from the persisted counter of {@code series} and stores it with its first hop. */
+    ReferenceNumber accept(NoticeDraft draft, String originatorOrg, String series, DeliveryPlan plan, Instant now);
+
+    /** Stores a forward hop with its deliveries and refusals; returns the hop id. */
+    long recordForward(String reference, String senderOrg, String senderPoc, DeliveryPlan plan, Instant now);
+
+    Optional<StoredNotice> notice(String reference);
+
+    /** Organisations that delivered (or are delivering) this notice to {@code organisationId}. */
+    Set<String> providersOf(String reference, String organisationId);
+
+    /** Organisations with at least one delivery of this notice. */
+    Set<String> reachedOrganisations(String reference);
+
+    /**
+     * Claims up to {@code max} pending deliveries of {@code channel} due at {@code now}, moving them to
+     * SENDING so no other dispatcher takes them.
+     */
+    List<Delivery> claimDue(ChannelKind channel, Instant now, int max);
+
+    void markSent(long deliveryId, String serverId, Instant now);
+
+    void markRetry(long deliveryId, String reason, Instant nextAttempt, Instant now);
+
+    void markFailed(long deliveryId, String reason, Instant now);
+
+    /** After a crash: deliveries left SENDING go back to PENDING, due now. Returns how many. */
+    int resumeInterrupted(Instant now);
+
+    /** The earliest time a pending delivery of {@code channel} becomes due, if any. */
+    Optional<Instant> nextDue(ChannelKind channel);
+
+    List<Delivery> deliveries(String reference);
+
+    List<StoredRefusal> refusals(String reference);
+
+    List<Hop> hops(String reference);
+
+    List<StoredNotice> notices();
+
+    /** Keeps what Camel's dead-letter channel hands over. */
+    void keepDeadLetter(String routeId, String exchangeId, String body, String error, Instant now);
+
+    int deadLetterCount();
+}

@@ -1,0 +1,403 @@
+package io.liaison.gateway.store.jdbc;
+
+import io.liaison.gateway.directory.ChannelKind;
+import io.liaison.gateway.intake.NoticeDraft;
+import io.liaison.gateway.intake.NoticeKind;
+import io.liaison.gateway.intake.Priority;
+import io.liaison.gateway.marking.Tlp;
+import io.liaison.gateway.numbering.ReferenceNumber;
+import io.liaison.gateway.policy.DeliveryPlan;
+import io.liaison.gateway.policy.DeliveryRole;
+import io.liaison.gateway.policy.PlannedDelivery;
+import io.liaison.gateway.policy.Refusal;
+import io.liaison.gateway.store.Delivery;
+import io.liaison.gateway.store.DeliveryState;
+import io.liaison.gateway.store.Hop;
+import io.liaison.gateway.store.NoticeStore;
+import io.liaison.gateway.store.StoredNotice;
+import io.liaison.gateway.store.StoredRefusal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/** The ledger on JDBC. Plain SQL that H2 and PostgreSQL both run. */
+public final class JdbcNoticeStore implements NoticeStore {
+    private static final String DELIVERY_COLUMNS = "d.id, d.reference, d.hop_id, h.sender_org, h.sender_poc, d.recipient_org,"
+            + " d.poc_id, d.channel, d.address, d.delivery_role, d.state, d.attempts, d.next_attempt_at, d.last_error,"
+            + " d.server_id, d.updated_at";
+    private static final String DELIVERY_FROM = " FROM delivery d JOIN hop h ON h.id = d.hop_id";
+
+    private final DataSource dataSource;
+
+    public JdbcNoticeStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public ReferenceNumber accept(NoticeDraft draft, String originatorOrg, String series, DeliveryPlan plan, Instant now) {
+        return inTransaction(c -> {
+            ReferenceNumber reference = ReferenceNumber.of(series, nextValue(c, series));
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice (reference, kind, priority, tlp, exercise,"
+                    + " originator_org, sender_poc, title, summary, body, target_sectors, target_orgs, created_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setString(1, reference.value());
+                ps.setString(2, draft.kind().name());
+                ps.setString(3, draft.priority().name());
+                ps.setString(4, draft.level().name());
+                ps.setBoolean(5, draft.exercise());
+                ps.setString(6, originatorOrg);
+                ps.setString(7, draft.senderPoc());
+                ps.setString(8, draft.title());
+                ps.setString(9, draft.summary());
+                ps.setString(10, draft.body());
+                ps.setString(11, String.join(",", draft.target().sectors()));
+                ps.setString(12, String.join(",", draft.target().organisations()));
+                ps.setTimestamp(13, Timestamp.from(now));
+                ps.executeUpdate();
+            }
+            long hop = insertHop(c, reference.value(), Hop.SEND, originatorOrg, draft.senderPoc(), now);
+            insertPlan(c, reference.value(), hop, plan, now);
+            return reference;
+        });
+    }
+
+    @Override
+    public long recordForward(String reference, String senderOrg, String senderPoc, DeliveryPlan plan, Instant now) {
+        return inTransaction(c -> {
+            long hop = insertHop(c, reference, Hop.FORWARD, senderOrg, senderPoc, now);
+            insertPlan(c, reference, hop, plan, now);
+            return hop;
+        });
+    }
+
+    /** Portable counter: bump the row, or create it; the notice insert in the same transaction fails if raced. */
+    private static long nextValue(Connection c, String series) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("UPDATE reference_counter SET last_value = last_value + 1 WHERE series = ?")) {
+            up.setString(1, series);
+            if (up.executeUpdate() == 0) {
+                try (PreparedStatement ins = c.prepareStatement("INSERT INTO reference_counter (series, last_value) VALUES (?, 1)")) {
+                    ins.setString(1, series);
+                    ins.executeUpdate();
+                }
+                return 1;
+            }
+        }
+        try (PreparedStatement q = c.prepareStatement("SELECT last_value FROM reference_counter WHERE series = ?")) {
+            q.setString(1, series);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static long insertHop(Connection c, String reference, String action, String org, String poc, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO hop (reference, action, sender_org, sender_poc, created_at) VALUES (?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, reference);
+            ps.setString(2, action);
+            ps.setString(3, org);
+            ps.setString(4, poc);
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void insertPlan(Connection c, String reference, long hop, DeliveryPlan plan, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (reference, hop_id, recipient_org, poc_id, channel,"
+                + " address, delivery_role, state, attempts, next_attempt_at, created_at, updated_at)"
+                + " VALUES (?,?,?,?,?,?,?,?,0,?,?,?)")) {
+            Timestamp ts = Timestamp.from(now);
+            for (PlannedDelivery d : plan.deliveries()) {
+                ps.setString(1, reference);
+                ps.setLong(2, hop);
+                ps.setString(3, d.organisationId());
+                ps.setString(4, d.pocId());
+                ps.setString(5, d.channel().name());
+                ps.setString(6, d.address());
+                ps.setString(7, d.role().name());
+                ps.setString(8, DeliveryState.PENDING.name());
+                ps.setTimestamp(9, ts);
+                ps.setTimestamp(10, ts);
+                ps.setTimestamp(11, ts);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO refusal (reference, hop_id, recipient_org, poc_id, channel,"
+                + " reason, created_at) VALUES (?,?,?,?,?,?,?)")) {
+            for (Refusal r : plan.refusals()) {
+                ps.setString(1, reference);
+                ps.setLong(2, hop);
+                ps.setString(3, r.organisationId());
+                ps.setString(4, r.pocId().orElse(null));
+                ps.setString(5, r.channel().map(Enum::name).orElse(null));
+                ps.setString(6, truncate(r.reason(), 1000));
+                ps.setTimestamp(7, Timestamp.from(now));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public Optional<StoredNotice> notice(String reference) {
+        List<StoredNotice> found = query("SELECT * FROM notice WHERE reference = ?", ps -> ps.setString(1, reference),
+                JdbcNoticeStore::readNotice);
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<StoredNotice> notices() {
+        return query("SELECT * FROM notice ORDER BY created_at, reference", ps -> { }, JdbcNoticeStore::readNotice);
+    }
+
+    private static StoredNotice readNotice(ResultSet rs) throws SQLException {
+        return new StoredNotice(rs.getString("reference"), NoticeKind.valueOf(rs.getString("kind")),
+                Priority.valueOf(rs.getString("priority")), Tlp.valueOf(rs.getString("tlp")), rs.getBoolean("exercise"),
+                rs.getString("originator_org"), rs.getString("sender_poc"), rs.getString("title"), rs.getString("summary"),
+                rs.getString("body"), split(rs.getString("target_sectors")), split(rs.getString("target_orgs")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    @Override
+    public Set<String> providersOf(String reference, String organisationId) {
+        return new LinkedHashSet<>(query("SELECT DISTINCT h.sender_org FROM delivery d JOIN hop h ON h.id = d.hop_id"
+                        + " WHERE d.reference = ? AND d.recipient_org = ?",
+                ps -> {
+                    ps.setString(1, reference);
+                    ps.setString(2, organisationId);
+                }, rs -> rs.getString(1)));
+    }
+
+    @Override
+    public Set<String> reachedOrganisations(String reference) {
+        return new LinkedHashSet<>(query("SELECT DISTINCT recipient_org FROM delivery WHERE reference = ?",
+                ps -> ps.setString(1, reference), rs -> rs.getString(1)));
+    }
+
+    @Override
+    public List<Delivery> claimDue(ChannelKind channel, Instant now, int max) {
+        return inTransaction(c -> {
+            List<Long> due = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM delivery WHERE channel = ? AND state = ?"
+                    + " AND next_attempt_at <= ? ORDER BY next_attempt_at, id")) {
+                ps.setMaxRows(max);
+                ps.setString(1, channel.name());
+                ps.setString(2, DeliveryState.PENDING.name());
+                ps.setTimestamp(3, Timestamp.from(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(rs.getLong(1));
+                    }
+                }
+            }
+            List<Long> claimed = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = ?, attempts = attempts + 1,"
+                    + " updated_at = ? WHERE id = ? AND state = ?")) {
+                for (long id : due) {
+                    ps.setString(1, DeliveryState.SENDING.name());
+                    ps.setTimestamp(2, Timestamp.from(now));
+                    ps.setLong(3, id);
+                    ps.setString(4, DeliveryState.PENDING.name());
+                    if (ps.executeUpdate() == 1) {
+                        claimed.add(id);
+                    }
+                }
+            }
+            List<Delivery> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DELIVERY_COLUMNS + DELIVERY_FROM + " WHERE d.id = ?")) {
+                for (long id : claimed) {
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            out.add(readDelivery(rs));
+                        }
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void markSent(long deliveryId, String serverId, Instant now) {
+        update("UPDATE delivery SET state = ?, server_id = ?, last_error = NULL, next_attempt_at = NULL, updated_at = ?"
+                + " WHERE id = ?", ps -> {
+                    ps.setString(1, DeliveryState.SENT.name());
+                    ps.setString(2, truncate(serverId, 400));
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    ps.setLong(4, deliveryId);
+                });
+    }
+
+    @Override
+    public void markRetry(long deliveryId, String reason, Instant nextAttempt, Instant now) {
+        update("UPDATE delivery SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?", ps -> {
+            ps.setString(1, DeliveryState.PENDING.name());
+            ps.setString(2, truncate(reason, 1000));
+            ps.setTimestamp(3, Timestamp.from(nextAttempt));
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setLong(5, deliveryId);
+        });
+    }
+
+    @Override
+    public void markFailed(long deliveryId, String reason, Instant now) {
+        update("UPDATE delivery SET state = ?, last_error = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ?", ps -> {
+            ps.setString(1, DeliveryState.FAILED.name());
+            ps.setString(2, truncate(reason, 1000));
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setLong(4, deliveryId);
+        });
+    }
+
+    @Override
+    public int resumeInterrupted(Instant now) {
+        return update("UPDATE delivery SET state = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE state = ?", ps -> {
+            ps.setString(1, DeliveryState.PENDING.name());
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setString(3, "interrupted by a restart; resumed");
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setString(5, DeliveryState.SENDING.name());
+        });
+    }
+
+    @Override
+    public Optional<Instant> nextDue(ChannelKind channel) {
+        List<Instant> found = query("SELECT MIN(next_attempt_at) FROM delivery WHERE channel = ? AND state = ?", ps -> {
+            ps.setString(1, channel.name());
+            ps.setString(2, DeliveryState.PENDING.name());
+        }, rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant());
+        return found.stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    @Override
+    public List<Delivery> deliveries(String reference) {
+        return query("SELECT " + DELIVERY_COLUMNS + DELIVERY_FROM + " WHERE d.reference = ? ORDER BY d.hop_id, d.id",
+                ps -> ps.setString(1, reference), JdbcNoticeStore::readDelivery);
+    }
+
+    @Override
+    public List<StoredRefusal> refusals(String reference) {
+        return query("SELECT hop_id, recipient_org, poc_id, channel, reason, created_at FROM refusal WHERE reference = ?"
+                + " ORDER BY hop_id, id", ps -> ps.setString(1, reference), rs -> new StoredRefusal(rs.getLong(1),
+                rs.getString(2), Optional.ofNullable(rs.getString(3)),
+                Optional.ofNullable(rs.getString(4)).map(ChannelKind::valueOf), rs.getString(5),
+                rs.getTimestamp(6).toInstant()));
+    }
+
+    @Override
+    public List<Hop> hops(String reference) {
+        return query("SELECT id, reference, action, sender_org, sender_poc, created_at FROM hop WHERE reference = ? ORDER BY id",
+                ps -> ps.setString(1, reference), rs -> new Hop(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()));
+    }
+
+    @Override
+    public void keepDeadLetter(String routeId, String exchangeId, String body, String error, Instant now) {
+        update("INSERT INTO dead_letter (route_id, exchange_id, body, error, created_at) VALUES (?,?,?,?,?)", ps -> {
+            ps.setString(1, routeId);
+            ps.setString(2, exchangeId);
+            ps.setString(3, body);
+            ps.setString(4, truncate(error, 4000));
+            ps.setTimestamp(5, Timestamp.from(now));
+        });
+    }
+
+    @Override
+    public int deadLetterCount() {
+        return query("SELECT COUNT(*) FROM dead_letter", ps -> { }, rs -> rs.getInt(1)).get(0);
+    }
+
+    private static Delivery readDelivery(ResultSet rs) throws SQLException {
+        Timestamp next = rs.getTimestamp(13);
+        return new Delivery(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), ChannelKind.valueOf(rs.getString(8)), rs.getString(9),
+                DeliveryRole.valueOf(rs.getString(10)), DeliveryState.valueOf(rs.getString(11)), rs.getInt(12),
+                Optional.ofNullable(next).map(Timestamp::toInstant), Optional.ofNullable(rs.getString(14)),
+                Optional.ofNullable(rs.getString(15)), rs.getTimestamp(16).toInstant());
+    }
+
+    private static List<String> split(String s) {
+        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    // --- small JDBC helpers: every statement in its own or an explicit transaction ---
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private int update(String sql, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("database write failed: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> List<T> query(String sql, Binder binder, Reader<T> reader) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(reader.read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("database read failed: " + e.getMessage(), e);
+        }
+    }
+}
