@@ -64,7 +64,11 @@ public final class Main implements Callable<Integer> {
             err.println("refused: " + e.getMessage());
             return REFUSED;
         }
-        err.println("failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        Throwable t = e instanceof org.apache.camel.CamelExecutionException && e.getCause() != null ? e.getCause() : e;
+        err.println("failed: " + t.getClass().getSimpleName() + ": " + t.getMessage());
+        if (Boolean.getBoolean("liaison.debug")) {
+            t.printStackTrace(err);
+        }
         return FAILED;
     }
 

@@ -104,7 +104,8 @@ public final class NoticeEmailComposer {
                 .toList();
         MimeBodyPart part = new MimeBodyPart();
         part.setText(marking.body(notice, originator, via, sectors), "UTF-8");
-        part.setHeader("Content-Transfer-Encoding", "quoted-printable");
+        // Inside the encryption 8bit is safe, and it keeps what gpg --decrypt prints readable.
+        part.setHeader("Content-Transfer-Encoding", "8bit");
         return part;
     }
 

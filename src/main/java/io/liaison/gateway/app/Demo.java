@@ -1,0 +1,153 @@
+package io.liaison.gateway.app;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.liaison.gateway.directory.ChannelKind;
+import io.liaison.gateway.intake.NoticeFile;
+import io.liaison.gateway.numbering.ReferenceNumber;
+import io.liaison.gateway.numbering.Registrar;
+import io.liaison.gateway.peers.InProcessSmsc;
+import io.liaison.gateway.policy.ForwardCommand;
+import io.liaison.gateway.store.Delivery;
+import io.liaison.gateway.store.DeliveryState;
+import io.liaison.gateway.track.StatusReport;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The main job on embedded defaults: real SMTP/IMAP (GreenMail) and SMPP (jSMPP) servers in-process,
+ * the sample directory and keys, one urgent early warning to the electric-power sector, then a normal
+ * provision that the power ministry's liaison forwards to the power CEPTOAR and the CEPTOAR relays to
+ * its members. Succeeds only if every delivery that passed the gate was accepted on both channels.
+ */
+public final class Demo {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private final PrintStream out;
+
+    public Demo(PrintStream out) {
+        this.out = out;
+    }
+
+    public boolean run(Optional<Path> outDir) throws Exception {
+        Path work = Files.createTempDirectory("liaison-demo");
+        GreenMail mailServer = new GreenMail(new ServerSetup[] {
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        mailServer.start();
+        try (InProcessSmsc smsc = InProcessSmsc.onFreePort().start()) {
+            out.printf("In-process peers: SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d, SMPP 127.0.0.1:%d%n",
+                    mailServer.getSmtp().getPort(), mailServer.getImap().getPort(), smsc.port());
+            Properties demo = new Properties();
+            demo.setProperty("gateway.demo-mode", "true");
+            demo.setProperty("gateway.key.passphrase-file", "keys-sample/gateway/passphrase.txt");
+            demo.setProperty("gateway.db.url", "jdbc:h2:file:" + work.resolve("gateway").toAbsolutePath());
+            demo.setProperty("gateway.smtp.host", "127.0.0.1");
+            demo.setProperty("gateway.smtp.port", String.valueOf(mailServer.getSmtp().getPort()));
+            demo.setProperty("gateway.smtp.starttls", "none");
+            demo.setProperty("gateway.smpp.host", "127.0.0.1");
+            demo.setProperty("gateway.smpp.port", String.valueOf(smsc.port()));
+            GatewaySettings settings = GatewaySettings.load(Optional.empty(), demo);
+
+            List<StatusReport> reports = new ArrayList<>();
+            try (Gateway gateway = Gateway.builder(settings).start()) {
+                out.println();
+                out.println("== 1. Urgent early warning: NISC -> power CEPTOAR and operators, copy to the METI liaison ==");
+                Registrar.Registered warning = gateway.send(notice("keys-sample/notices/early-warning-power.yaml"));
+                reports.add(show(gateway, warning.reference()));
+
+                out.println("== 2. Normal provision: NISC -> METI liaison ==");
+                Registrar.Registered provision = gateway.send(notice("keys-sample/notices/provision-power.yaml"));
+                show(gateway, provision.reference());
+                out.println("== 3. The METI liaison forwards it to the power CEPTOAR ==");
+                gateway.forward(new ForwardCommand(provision.reference(), "meti-liaison", List.of("power-ceptoar"), false));
+                show(gateway, provision.reference());
+                out.println("== 4. The power CEPTOAR relays it to its member operators ==");
+                gateway.forward(new ForwardCommand(provision.reference(), "power-ceptoar-duty", List.of(), true));
+                reports.add(show(gateway, provision.reference()));
+            }
+
+            boolean ok = verify(reports, mailServer.getReceivedMessages().length, smsc.received().size());
+            if (outDir.isPresent()) {
+                write(outDir.get(), mailServer.getReceivedMessages(), smsc);
+            }
+            return ok;
+        } finally {
+            mailServer.stop();
+        }
+    }
+
+    private StatusReport show(Gateway gateway, String reference) throws InterruptedException {
+        StatusReport report = gateway.awaitSettled(reference, WAIT);
+        out.print(report.render(gateway.zone()));
+        out.println();
+        return report;
+    }
+
+    private boolean verify(List<StatusReport> reports, int emailsReceived, int smsReceived) {
+        long emails = 0;
+        long sms = 0;
+        List<String> problems = new ArrayList<>();
+        for (StatusReport r : reports) {
+            for (Delivery d : r.deliveries()) {
+                if (d.state() != DeliveryState.SENT) {
+                    problems.add(d.reference() + " " + d.channel().yamlName() + " to " + d.pocId() + " is " + d.state());
+                }
+                if (d.channel() == ChannelKind.EMAIL) {
+                    emails++;
+                } else if (d.channel() == ChannelKind.SMS) {
+                    sms++;
+                }
+            }
+        }
+        if (emails != emailsReceived) {
+            problems.add("the SMTP server received " + emailsReceived + " e-mails, expected " + emails);
+        }
+        if (sms != smsReceived) {
+            problems.add("the SMSC received " + smsReceived + " SMS, expected " + sms);
+        }
+        if (problems.isEmpty()) {
+            out.printf("Demo complete: %d e-mails (signed and encrypted, PGP/MIME) and %d SMS accepted by the servers; "
+                    + "refusals listed above.%n", emails, sms);
+            return true;
+        }
+        out.println("Demo FAILED:");
+        problems.forEach(p -> out.println("  - " + p));
+        return false;
+    }
+
+    private void write(Path dir, MimeMessage[] mails, InProcessSmsc smsc) throws IOException, MessagingException {
+        Files.createDirectories(dir);
+        int n = 0;
+        for (MimeMessage m : mails) {
+            String ref = Optional.ofNullable(m.getHeader("X-Liaison-Reference", null)).orElse("message");
+            String to = m.getAllRecipients()[0].toString().replaceAll("[^A-Za-z0-9@._-]", "_");
+            Path file = dir.resolve(String.format("%02d-%s-%s.eml", ++n, ref, to));
+            try (OutputStream os = Files.newOutputStream(file)) {
+                m.writeTo(os);
+            }
+        }
+        int s = 0;
+        for (InProcessSmsc.ReceivedSms sms : smsc.received()) {
+            String ref = java.util.Arrays.stream(sms.text().split(" ")).filter(ReferenceNumber::isWellFormed).findFirst().orElse("sms");
+            Path file = dir.resolve(String.format("%02d-%s-sms-%s.txt", ++s, ref, sms.destination().replace("+", "")));
+            Files.writeString(file, "To: " + sms.destination() + "\nFrom: " + sms.source() + "\nSMSC-Id: " + sms.messageId()
+                    + "\n\n" + sms.text() + "\n", StandardCharsets.UTF_8);
+        }
+        out.printf("Wrote %d e-mails (.eml) and %d SMS (.txt) to %s%n", n, s, dir.toAbsolutePath());
+    }
+
+    private static NoticeFile notice(String path) throws IOException {
+        return new NoticeFile(path, Files.readAllBytes(Path.of(path)));
+    }
+}
