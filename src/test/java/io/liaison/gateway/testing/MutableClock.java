@@ -14,9 +14,9 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
-    /** 2026-11-21 10:00 JST, the day the sample agreements are judged on. */
+    /** 2026-12-01 10:00 JST: inside every sample agreement and after the sample keys were made. */
     public static MutableClock sampleDay() {
-        return new MutableClock(Instant.parse("2026-11-21T01:00:00Z"));
+        return new MutableClock(Instant.parse("2026-12-01T01:00:00Z"));
     }
 
     public void advance(Duration d) {
