@@ -1,0 +1,214 @@
+package io.liaison.gateway.compose.openpgp;
+
+import io.liaison.gateway.compose.MessageProtector;
+import io.liaison.gateway.compose.PreparedContent;
+import io.liaison.gateway.compose.ProtectionException;
+import io.liaison.gateway.compose.ProtectionRefusedException;
+import io.liaison.gateway.compose.RefusalReason;
+import io.liaison.gateway.keys.RecipientCertificate;
+import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
+import io.liaison.gateway.keys.openpgp.OpenPgpRecipientCertificate;
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
+import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.api.EncryptedDataPacketType;
+import org.bouncycastle.openpgp.api.MessageEncryptionMechanism;
+import org.bouncycastle.openpgp.api.OpenPGPCertificate;
+import org.bouncycastle.openpgp.api.OpenPGPImplementation;
+import org.bouncycastle.openpgp.api.OpenPGPMessageGenerator;
+import org.bouncycastle.openpgp.api.OpenPGPPolicy;
+import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
+
+/**
+ * PGP/MIME (RFC 3156 §6.2): the inner entity signed by the gateway and encrypted to the recipient
+ * in a single OpenPGP message, inside multipart/encrypted.
+ *
+ * <p>Signing goes through Bouncy Castle's {@link OpenPGPMessageGenerator}; encryption writes those
+ * signed packets straight into an encrypted-data packet, which is what the generator itself does
+ * when asked to sign and encrypt at once, but lets one signature serve every recipient.
+ */
+public final class PgpMimeProtector implements MessageProtector {
+    private static final int AEAD_CHUNK_SIZE = 6; // 4 KiB chunks, Bouncy Castle's and RFC 9580's usual choice
+    private static final byte[] VERSION_PART = "Version: 1\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final OpenPgpGatewayKey signer;
+    private final boolean allowSampleKeys;
+    private final OpenPGPImplementation implementation = OpenPgpGatewayKey.implementation();
+    private final OpenPGPPolicy policy = implementation.policy();
+
+    private PgpMimeProtector(OpenPgpGatewayKey signer, boolean allowSampleKeys) {
+        this.signer = Objects.requireNonNull(signer, "signer");
+        this.allowSampleKeys = allowSampleKeys;
+    }
+
+    /** Refuses sample keys on either side: a demo key must never protect real traffic. */
+    public static PgpMimeProtector forProduction(OpenPgpGatewayKey signer) {
+        if (signer.isSample()) {
+            throw new IllegalArgumentException("gateway key " + signer.fingerprint()
+                    + " is a demo sample key and is refused outside demo mode");
+        }
+        return new PgpMimeProtector(signer, false);
+    }
+
+    /** Accepts the sample keys of keys-sample/ (and real ones). */
+    public static PgpMimeProtector forDemo(OpenPgpGatewayKey signer) {
+        return new PgpMimeProtector(signer, true);
+    }
+
+    @Override
+    public PreparedContent prepare(MimeBodyPart content, Instant at) throws ProtectionException {
+        byte[] entity = canonicalEntity(content);
+        ByteArrayOutputStream signed = new ByteArrayOutputStream(entity.length + 512);
+        try {
+            OpenPGPMessageGenerator generator = new OpenPGPMessageGenerator(implementation).setArmored(false);
+            signer.addAsSigner(generator, at);
+            try (OutputStream out = generator.open(signed)) {
+                out.write(entity);
+            }
+        } catch (PGPException | IOException | RuntimeException e) {
+            throw new ProtectionException("gateway key " + signer.fingerprint() + " could not sign at " + at, e);
+        }
+        return new SignedContent(signed.toByteArray(), at, this);
+    }
+
+    @Override
+    public MimeMultipart protectFor(PreparedContent content, RecipientCertificate recipient) throws ProtectionException {
+        SignedContent signed = ownContent(content);
+        Date at = Date.from(signed.at());
+        OpenPGPCertificate certificate = usableCertificate(recipient, signed.at());
+        List<OpenPGPCertificate.OpenPGPComponentKey> keys = encryptionKeys(certificate, at);
+        if (keys.isEmpty()) {
+            throw new ProtectionRefusedException(recipient.fingerprint(), RefusalReason.NO_ENCRYPTION_KEY,
+                    "no key usable for encryption at " + signed.at());
+        }
+        String armored;
+        try {
+            armored = encrypt(signed.packets(), keys, EncryptionChoice.forRecipient(certificate, at));
+        } catch (PGPException | IOException | RuntimeException e) {
+            throw new ProtectionException("could not encrypt to certificate " + recipient.fingerprint(), e);
+        }
+        try {
+            return pgpMime(armored);
+        } catch (MessagingException e) {
+            throw new ProtectionException("could not build PGP/MIME for certificate " + recipient.fingerprint(), e);
+        }
+    }
+
+    private SignedContent ownContent(PreparedContent content) {
+        if (content instanceof SignedContent signed && signed.owner() == this) {
+            return signed;
+        }
+        throw new IllegalArgumentException("content was not prepared by this protector: " + content);
+    }
+
+    private OpenPGPCertificate usableCertificate(RecipientCertificate recipient, Instant at)
+            throws ProtectionRefusedException {
+        String fingerprint = recipient.fingerprint();
+        if (!(recipient instanceof OpenPgpRecipientCertificate openPgp)) {
+            throw new ProtectionRefusedException(fingerprint, RefusalReason.WRONG_KIND, "not an OpenPGP certificate");
+        }
+        if (!allowSampleKeys && recipient.isSample()) {
+            throw new ProtectionRefusedException(fingerprint, RefusalReason.SAMPLE_KEY,
+                    "a demo sample key, refused outside demo mode");
+        }
+        OpenPGPCertificate certificate = openPgp.certificate();
+        Date when = Date.from(at);
+        if (certificate.getRevocation(when) != null) {
+            throw new ProtectionRefusedException(fingerprint, RefusalReason.REVOKED, "revoked as of " + at);
+        }
+        Date expiry = certificate.getExpirationTime(when);
+        if (expiry != null && !when.before(expiry)) {
+            throw new ProtectionRefusedException(fingerprint, RefusalReason.EXPIRED,
+                    "expired at " + expiry.toInstant() + ", before " + at);
+        }
+        return certificate;
+    }
+
+    private List<OpenPGPCertificate.OpenPGPComponentKey> encryptionKeys(OpenPGPCertificate certificate, Date at) {
+        return certificate.getEncryptionKeys(at).stream()
+                .filter(key -> policy.isAcceptableEncryptionKey(key.getPGPPublicKey()))
+                .collect(Collectors.toList());
+    }
+
+    private String encrypt(byte[] signedPackets, List<OpenPGPCertificate.OpenPGPComponentKey> keys,
+                           MessageEncryptionMechanism mechanism) throws PGPException, IOException {
+        PGPDataEncryptorBuilder dataEncryptor = implementation.pgpDataEncryptorBuilder(mechanism.getSymmetricKeyAlgorithm());
+        if (mechanism.getMode() == EncryptedDataPacketType.SEIPDv2) {
+            dataEncryptor.setWithAEAD(mechanism.getAeadAlgorithm(), AEAD_CHUNK_SIZE);
+            dataEncryptor.setUseV6AEAD();
+        } else {
+            dataEncryptor.setWithIntegrityPacket(true);
+        }
+        PGPEncryptedDataGenerator generator = new PGPEncryptedDataGenerator(dataEncryptor);
+        for (OpenPGPCertificate.OpenPGPComponentKey key : keys) {
+            generator.addMethod(implementation.publicKeyKeyEncryptionMethodGenerator(key.getPGPPublicKey()));
+        }
+        ByteArrayOutputStream armored = new ByteArrayOutputStream(signedPackets.length * 4 / 3 + 512);
+        // No Version header: it tells an eavesdropper which software to attack and helps no reader.
+        try (ArmoredOutputStream armor = ArmoredOutputStream.builder().clearHeaders().build(armored);
+             OutputStream encrypted = generator.open(armor, new byte[OpenPGPMessageGenerator.BUFFER_SIZE])) {
+            encrypted.write(signedPackets);
+        }
+        return armored.toString(StandardCharsets.US_ASCII);
+    }
+
+    private static MimeMultipart pgpMime(String armored) throws MessagingException {
+        MimeMultipart multipart = new PgpEncryptedMultipart();
+        multipart.addBodyPart(part(VERSION_PART, PgpEncryptedMultipart.PROTOCOL, "PGP/MIME version identification"));
+        MimeBodyPart payload = part(armored.getBytes(StandardCharsets.US_ASCII), "application/octet-stream; name=\"encrypted.asc\"",
+                "OpenPGP encrypted message");
+        payload.setDisposition(MimeBodyPart.INLINE);
+        payload.setFileName("encrypted.asc");
+        multipart.addBodyPart(payload);
+        return multipart;
+    }
+
+    private static MimeBodyPart part(byte[] bytes, String type, String description) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, type)));
+        part.setHeader("Content-Type", type);
+        part.setHeader("Content-Transfer-Encoding", "7bit");
+        part.setDescription(description);
+        return part;
+    }
+
+    /**
+     * The entity's bytes exactly as the recipient will parse them. A MimeBodyPart built with
+     * setText() has no Content-Type or Content-Transfer-Encoding header until a message containing
+     * it is saved (the header update is protected API), so a throw-away message is saved around it;
+     * otherwise the signed bytes would be headerless raw UTF-8.
+     */
+    private static byte[] canonicalEntity(MimeBodyPart content) throws ProtectionException {
+        try {
+            if (content.getHeader("Content-Type") == null || content.getHeader("Content-Transfer-Encoding") == null) {
+                MimeMultipart carrier = new MimeMultipart();
+                carrier.addBodyPart(content);
+                MimeMessage message = new MimeMessage((Session) null);
+                message.setContent(carrier);
+                message.saveChanges();
+                carrier.removeBodyPart(content);
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            content.writeTo(bytes);
+            return bytes.toByteArray();
+        } catch (MessagingException | IOException e) {
+            throw new ProtectionException("inner MIME entity cannot be serialised", e);
+        }
+    }
+}
