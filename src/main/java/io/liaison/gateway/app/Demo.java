@@ -51,7 +51,7 @@ public final class Demo {
             Properties demo = new Properties();
             demo.setProperty("gateway.demo-mode", "true");
             demo.setProperty("gateway.key.passphrase-file", "keys-sample/gateway/passphrase.txt");
-            demo.setProperty("gateway.db.url", "jdbc:h2:file:" + work.resolve("gateway").toAbsolutePath());
+            demo.setProperty("gateway.db.url", "jdbc:h2:file:" + work.resolve("gateway").toAbsolutePath() + ";WRITE_DELAY=0");
             demo.setProperty("gateway.smtp.host", "127.0.0.1");
             demo.setProperty("gateway.smtp.port", String.valueOf(mailServer.getSmtp().getPort()));
             demo.setProperty("gateway.smtp.starttls", "none");
