@@ -42,7 +42,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.camel.CamelExecutionException;
@@ -218,16 +217,9 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private static PassphraseSource passphrase(GatewaySettings settings) {
-        Optional<String> variable = settings.optional("gateway.key.passphrase-env");
-        if (variable.isPresent() && System.getenv(variable.get()) != null) {
-            return PassphraseSource.fromEnvironment(variable.get());
-        }
-        Optional<String> file = settings.optional("gateway.key.passphrase-file");
-        if (file.isPresent()) {
-            return PassphraseSource.fromFile(Path.of(file.get()));
-        }
-        return PassphraseSource.fromEnvironment(variable.orElse("LIAISON_KEY_PASSPHRASE"));
+    /** LIAISON_KEY_PASSPHRASE_FILE, then LIAISON_KEY_PASSPHRASE, then gateway.key.passphrase-file: never argv. */
+    private static PassphraseSource passphrase(GatewaySettings settings) throws io.liaison.gateway.keys.GatewayKeyException {
+        return PassphraseSource.resolve(System.getenv(), settings.optional("gateway.key.passphrase-file").map(Path::of));
     }
 
     private static SmppSettings smppSettings(GatewaySettings s) {
