@@ -14,9 +14,9 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
-    /** 2026-12-01 10:00 JST: inside every sample agreement and after the sample keys were made. */
+    /** 2026-06-01 10:00 JST: inside every sample agreement, after the sample keys were made, and in the past (signatures dated in the future do not verify). */
     public static MutableClock sampleDay() {
-        return new MutableClock(Instant.parse("2026-12-01T01:00:00Z"));
+        return new MutableClock(Instant.parse("2026-06-01T01:00:00Z"));
     }
 
     public void advance(Duration d) {
