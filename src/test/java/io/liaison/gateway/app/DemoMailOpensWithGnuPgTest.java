@@ -1,0 +1,92 @@
+package io.liaison.gateway.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The "done when": the demo exits well and GnuPG opens every e-mail it sent, with a good signature. */
+class DemoMailOpensWithGnuPgTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void demoSucceedsAndGnuPgDecryptsEveryMailWithAGoodGatewaySignature() throws Exception {
+        Assumptions.assumeTrue(gpgAvailable(), "gpg not installed (CI installs it)");
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Path out = work.resolve("out");
+
+        boolean ok = new Demo(new PrintStream(printed, true, StandardCharsets.UTF_8)).run(Optional.of(out));
+
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(ok, text);
+        assertTrue(text.contains("no handling agreement with nisc"), "refusals are listed: " + text);
+        assertTrue(text.contains("expired on 2025-03-31"), text);
+        List<Path> mails;
+        try (Stream<Path> files = Files.list(out)) {
+            mails = files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(mails.size(), files.filter(p -> p.toString().endsWith(".txt")).count(), "one SMS per e-mail");
+        }
+        assertEquals(6, mails.size());
+
+        Path home = Files.createDirectories(work.resolve("gnupg"));
+        List<String> importCmd = new ArrayList<>(List.of("gpg", "--homedir", home.toString(), "--batch", "--import",
+                "keys-sample/gateway/gateway.asc"));
+        try (Stream<Path> secrets = Files.list(Path.of("keys-sample/secret"))) {
+            secrets.map(Path::toString).sorted().forEach(importCmd::add);
+        }
+        assertEquals(0, run(importCmd, null).exit);
+
+        for (Path mail : mails) {
+            String eml = Files.readString(mail, StandardCharsets.UTF_8);
+            assertTrue(eml.contains("Content-Type: multipart/encrypted;"), mail + " is PGP/MIME");
+            assertTrue(eml.contains("protocol=\"application/pgp-encrypted\""), mail.toString());
+            assertTrue(eml.contains("X-TLP: TLP:AMBER"), mail.toString());
+            String armored = eml.substring(eml.indexOf("-----BEGIN PGP MESSAGE-----"),
+                    eml.indexOf("-----END PGP MESSAGE-----") + "-----END PGP MESSAGE-----".length());
+            Result r = run(List.of("gpg", "--homedir", home.toString(), "--batch", "--status-fd", "2", "--decrypt"), armored);
+            assertEquals(0, r.exit, mail + ": " + r.err);
+            assertTrue(r.err.contains("[GNUPG:] GOODSIG"), mail + ": " + r.err);
+            assertTrue(r.err.contains("Liaison Gateway (NISC) (SAMPLE KEY - DEMO ONLY)"), r.err);
+            assertTrue(r.out.contains("TLP:AMBER（"), "decrypted body carries the banner: " + r.out);
+        }
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(List<String> command, String input) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).start();
+        if (input != null) {
+            p.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+        }
+        p.getOutputStream().close();
+        var out = p.getInputStream().readAllBytes();
+        var err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    private static boolean gpgAvailable() {
+        try {
+            return new ProcessBuilder("gpg", "--version").start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
