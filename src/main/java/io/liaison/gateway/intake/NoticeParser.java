@@ -25,7 +25,8 @@ public final class NoticeParser {
     static final int TITLE_MAX = 200;
     static final int BODY_MAX = 64 * 1024;
     private static final Set<String> TOP_KEYS =
-            Set.of("kind", "priority", "level", "exercise", "from", "title", "summary", "body", "target");
+            Set.of("kind", "priority", "level", "exercise", "from", "title", "summary", "body", "target", "references");
+    private static final String CANCELLED_TITLE = "取消 / Cancelled";
     private static final Set<String> TARGET_KEYS = Set.of("sectors", "organisations", "include_dependent_sectors");
 
     private final Directory directory;
@@ -54,13 +55,22 @@ public final class NoticeParser {
         List<String> problems = new ArrayList<>();
         unknownKeys(map, TOP_KEYS, "", problems);
 
-        Optional<NoticeKind> kind = text(map, "kind", problems, true).flatMap(k -> {
+        Optional<String> kindText = text(map, "kind", problems, true);
+        Optional<FollowUp.Type> followUpType = kindText.flatMap(k -> java.util.Arrays.stream(FollowUp.Type.values())
+                .filter(t -> t.yamlName().equals(k)).findFirst());
+        Optional<NoticeKind> kind = kindText.filter(k -> followUpType.isEmpty()).flatMap(k -> {
             Optional<NoticeKind> parsed = NoticeKind.parse(k);
             if (parsed.isEmpty()) {
-                problems.add("kind: \"" + k + "\" is not one of early-warning, provision");
+                problems.add("kind: \"" + k + "\" is not one of early-warning, provision, update, cancel");
             }
             return parsed;
         });
+        if (followUpType.isPresent()) {
+            return parseFollowUp(source, map, followUpType.get(), problems);
+        }
+        if (map.containsKey("references")) {
+            problems.add("references: only an update or a cancel refers to an earlier notice");
+        }
         Optional<Tlp> level = text(map, "level", problems, true).flatMap(l -> {
             Optional<Tlp> parsed = Tlp.parse(l);
             if (parsed.isEmpty()) {
@@ -81,7 +91,7 @@ public final class NoticeParser {
         }
         boolean exercise = bool(map, "exercise", problems);
         Optional<String> from = text(map, "from", problems, true);
-        from.ifPresent(f -> checkSender(f, problems));
+        from.ifPresent(f -> checkSender(f, kind.orElse(NoticeKind.PROVISION), problems));
         Optional<String> title = text(map, "title", problems, true);
         title.filter(t -> t.isBlank()).ifPresent(t -> problems.add("title: must not be empty"));
         title.filter(t -> t.length() > TITLE_MAX).ifPresent(t -> problems.add("title: longer than " + TITLE_MAX + " characters"));
@@ -94,6 +104,12 @@ public final class NoticeParser {
                 .ifPresent(s -> problems.add("summary: longer than " + SUMMARY_MAX + " characters (it travels by SMS)"));
         summary.filter(s -> s.contains("\n") || s.contains("\r")).ifPresent(s -> problems.add("summary: must be a single line"));
         Target target = target(map.get("target"), problems);
+        boolean fromNisc = from.flatMap(directory::pointOfContact)
+                .flatMap(p -> directory.organisation(p.organisationId()))
+                .map(o -> o.kind() == OrganisationKind.NISC).orElse(true);
+        if (!fromNisc && target.organisations().isEmpty()) {
+            problems.add("target.organisations: a notice from outside NISC names the organisations it goes to (e.g. council)");
+        }
 
         if (!problems.isEmpty()) {
             throw new NoticeRejectedException(source, problems);
@@ -102,17 +118,61 @@ public final class NoticeParser {
         return new NoticeDraft(kind.get(), priority, level.get(), exercise, from.get(), title.get().strip(), line, body.get(), target);
     }
 
-    private void checkSender(String pocId, List<String> problems) {
+    private void checkSender(String pocId, NoticeKind noticeKind, List<String> problems) {
         Optional<PointOfContact> poc = directory.pointOfContact(pocId);
         if (poc.isEmpty()) {
             problems.add("from: \"" + pocId + "\" is not a point of contact in the directory");
             return;
         }
         OrganisationKind kind = directory.organisation(poc.get().organisationId()).orElseThrow().kind();
-        if (kind != OrganisationKind.NISC) {
+        if (noticeKind == NoticeKind.EARLY_WARNING && kind != OrganisationKind.NISC) {
             problems.add("from: \"" + pocId + "\" belongs to a " + kind.yamlName()
-                    + "; notices originate at NISC, others pass them on with 'forward'");
+                    + "; early warnings originate at NISC, others pass them on with 'forward'");
+        } else if (kind == OrganisationKind.OPERATOR || kind == OrganisationKind.AGENCY) {
+            problems.add("from: \"" + pocId + "\" belongs to an " + kind.yamlName()
+                    + "; operators and agencies report to NISC, they do not send notices");
         }
+    }
+
+    /** An update or cancellation: what it refers to and its new text; recipients come from the original. */
+    private NoticeDraft parseFollowUp(String source, Map<?, ?> map, FollowUp.Type type, List<String> problems) {
+        Optional<String> references = text(map, "references", problems, true);
+        references.filter(r -> !io.liaison.gateway.numbering.ReferenceNumber.isWellFormed(r))
+                .ifPresent(r -> problems.add("references: \"" + r + "\" is not a reference number"));
+        for (String key : List.of("target", "priority")) {
+            if (map.containsKey(key)) {
+                problems.add(key + ": an " + type.yamlName() + " goes to the recipients of the original with its "
+                        + key + "; remove it");
+            }
+        }
+        boolean update = type == FollowUp.Type.UPDATE;
+        Optional<Tlp> level = text(map, "level", problems, update).flatMap(l -> {
+            Optional<Tlp> parsed = Tlp.parse(l);
+            if (parsed.isEmpty()) {
+                problems.add("level: \"" + l + "\" is not a TLP 2.0 label; use one of " + Tlp.acceptedLabels());
+            }
+            return parsed;
+        });
+        boolean exercise = bool(map, "exercise", problems);
+        Optional<String> from = text(map, "from", problems, true);
+        from.filter(f -> directory.pointOfContact(f).isEmpty())
+                .ifPresent(f -> problems.add("from: \"" + f + "\" is not a point of contact in the directory"));
+        Optional<String> title = text(map, "title", problems, update);
+        title.filter(t -> t.isBlank() || t.length() > TITLE_MAX || t.contains("\n") || t.contains("\r"))
+                .ifPresent(t -> problems.add("title: one line of 1 to " + TITLE_MAX + " characters"));
+        Optional<String> body = text(map, "body", problems, update);
+        body.filter(b -> b.length() > BODY_MAX).ifPresent(b -> problems.add("body: longer than " + BODY_MAX + " characters"));
+        Optional<String> summary = text(map, "summary", problems, false);
+        summary.filter(s -> s.length() > SUMMARY_MAX || s.contains("\n"))
+                .ifPresent(s -> problems.add("summary: one line of at most " + SUMMARY_MAX + " characters (it travels by SMS)"));
+        if (!problems.isEmpty()) {
+            throw new NoticeRejectedException(source, problems);
+        }
+        String t = title.map(String::strip).orElse(CANCELLED_TITLE);
+        String line = summary.orElse(t.length() <= SUMMARY_MAX ? t : t.substring(0, SUMMARY_MAX));
+        // Kind, priority and recipients are the original's: the policy desk fills them in from the ledger.
+        return new NoticeDraft(NoticeKind.PROVISION, Priority.NORMAL, level.orElse(Tlp.CLEAR), exercise, from.get(), t, line,
+                body.orElse(""), new Target(List.of(), List.of(), false), Optional.of(new FollowUp(type, references.get())));
     }
 
     private Target target(Object value, List<String> problems) {

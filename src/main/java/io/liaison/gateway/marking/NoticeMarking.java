@@ -37,8 +37,10 @@ public final class NoticeMarking {
     }
 
     public String subject(StoredNotice n) {
+        String what = n.followUp().map(f -> f.type().label() + " of " + f.references() + ": ")
+                .orElse(n.kind() == NoticeKind.EARLY_WARNING ? "早期警戒情報 Early warning: " : "情報提供 Notice: ");
         return (n.exercise() ? "[" + EXERCISE + "] " : "") + "[" + n.level().label() + "] [" + n.reference() + "] "
-                + (n.kind() == NoticeKind.EARLY_WARNING ? "早期警戒情報 Early warning: " : "情報提供 Notice: ") + n.title();
+                + what + n.title();
     }
 
     /** Banner lines shown at the top and again at the bottom of every e-mail body. */
@@ -57,6 +59,7 @@ public final class NoticeMarking {
         banner(n).forEach(l -> b.append(l).append('\n'));
         b.append(kindLabel(n.kind())).append("   ").append(n.reference()).append("   Priority: ")
                 .append(n.priority().yamlName().toUpperCase()).append('\n');
+        n.followUp().ifPresent(f -> b.append(">>> ").append(f.line()).append('\n'));
         b.append("Title / 件名: ").append(n.title()).append('\n');
         b.append("From / 発信元: ").append(originatorName).append('\n');
         if (via != null) {
@@ -77,7 +80,8 @@ public final class NoticeMarking {
 
     /** The SMS: level first; above TLP:AMBER nothing beyond the level and the reference. */
     public String sms(StoredNotice n) {
-        String head = (n.exercise() ? EXERCISE + " " : "") + n.level().label() + " " + n.reference();
+        String head = (n.exercise() ? EXERCISE + " " : "") + n.level().label() + " " + n.reference()
+                + n.followUp().map(f -> " " + f.type().label() + " of " + f.references()).orElse("");
         if (n.level() == Tlp.AMBER_STRICT || n.level() == Tlp.RED) {
             return head;
         }

@@ -7,10 +7,12 @@ import java.util.regex.Pattern;
 /**
  * A notice's reference number, e.g. {@code NISC-EW-2026-00042} or {@code NISC-PR3-2026-00007} (provision,
  * priority 3 = normal). Exercise traffic uses {@code NISC-EXERCISE-EW-2026-00001}: a separate series that
- * no one can read as real.
+ * no one can read as real. A notice another organisation originates carries its id
+ * ({@code POWER-CEPTOAR-PR3-2026-00001}); an update adds {@code -U1}, {@code -U2}…, a cancellation {@code -C}.
  */
 public record ReferenceNumber(String value) {
-    private static final Pattern FORMAT = Pattern.compile("[A-Z][A-Z0-9]*(-EXERCISE)?-(EW|PR[1-4])-\\d{4}-\\d{5,}");
+    private static final Pattern FORMAT = Pattern.compile(
+            "[A-Z][A-Z0-9]*(-[A-Z0-9]+)*?(-EXERCISE)?-(EW|PR[1-4])-\\d{4}-\\d{5,}(-U\\d+|-C)?");
 
     public ReferenceNumber {
         if (value == null || !FORMAT.matcher(value).matches()) {
@@ -29,7 +31,26 @@ public record ReferenceNumber(String value) {
     }
 
     public static ReferenceNumber of(String series, long sequence) {
+        if (series.endsWith("-U")) {
+            return new ReferenceNumber(series + sequence);
+        }
+        if (series.endsWith("-C")) {
+            if (sequence > 1) {
+                throw new IllegalStateException(series + " exists already: a notice is cancelled once");
+            }
+            return new ReferenceNumber(series);
+        }
         return new ReferenceNumber(series + "-" + String.format("%05d", sequence));
+    }
+
+    /** The counter series of a follow-up: the original's reference and the follow-up's letter. */
+    public static String followUpSeries(String original, io.liaison.gateway.intake.FollowUp.Type type) {
+        return original + "-" + type.suffix();
+    }
+
+    /** The reference-number prefix of an organisation other than NISC: its id in capitals. */
+    public static String prefixOf(String organisationId) {
+        return organisationId.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9-]", "");
     }
 
     public boolean isExercise() {

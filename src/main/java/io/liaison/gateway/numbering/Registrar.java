@@ -23,8 +23,10 @@ public final class Registrar {
 
     public Registered register(PlannedNotice planned) {
         Instant now = clock.instant();
-        String series = ReferenceNumber.series(prefix, planned.draft().exercise(), planned.draft().kind(),
-                planned.draft().priority(), now.atZone(zone).getYear());
+        String series = planned.draft().followUp()
+                .map(f -> ReferenceNumber.followUpSeries(f.references(), f.type()))
+                .orElseGet(() -> ReferenceNumber.series(planned.originatorIsNisc() ? prefix : ReferenceNumber.prefixOf(planned.originatorOrg()),
+                        planned.draft().exercise(), planned.draft().kind(), planned.draft().priority(), now.atZone(zone).getYear()));
         ReferenceNumber reference = store.accept(planned.draft(), planned.originatorOrg(), series, planned.plan(), now);
         return new Registered(reference.value(), planned.plan().deliveries().size(), planned.plan().refusals().size());
     }

@@ -1,7 +1,16 @@
 package io.liaison.gateway.policy;
 
 import io.liaison.gateway.directory.Directory;
+import io.liaison.gateway.directory.OrganisationKind;
 import io.liaison.gateway.directory.PointOfContact;
+import io.liaison.gateway.intake.FollowUp;
+import io.liaison.gateway.intake.NoticeRejectedException;
+import io.liaison.gateway.intake.Target;
+import io.liaison.gateway.marking.Tlp;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import io.liaison.gateway.intake.NoticeDraft;
 import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.store.NoticeStore;
@@ -21,7 +30,44 @@ public final class PolicyDesk {
 
     public PlannedNotice planSend(NoticeDraft draft) {
         String originator = directory.pointOfContact(draft.senderPoc()).orElseThrow().organisationId();
-        return new PlannedNotice(draft, originator, policy.planSend(draft));
+        boolean nisc = directory.organisation(originator).map(o -> o.kind() == OrganisationKind.NISC).orElse(false);
+        if (draft.followUp().isPresent()) {
+            return planFollowUp(draft, draft.followUp().get(), originator, nisc);
+        }
+        return new PlannedNotice(draft, originator, nisc, policy.planSend(draft));
+    }
+
+    /**
+     * An update or cancellation takes the original's kind, priority, sectors and recipients: it goes to
+     * everyone who was sent the original, along the same hops, under the same agreements.
+     */
+    private PlannedNotice planFollowUp(NoticeDraft draft, FollowUp followUp, String sender, boolean nisc) {
+        String source = draft.followUp().get().type().yamlName() + " of " + followUp.references();
+        StoredNotice original = store.notice(followUp.references())
+                .orElseThrow(() -> new NoticeRejectedException(source, List.of("references: no notice " + followUp.references())));
+        List<String> problems = new ArrayList<>();
+        if (original.followUp().isPresent()) {
+            problems.add("references: " + original.reference() + " is itself an " + original.followUp().get().type().yamlName()
+                    + "; refer to the original " + original.followUp().get().references());
+        }
+        if (!original.originatorOrg().equals(sender)) {
+            problems.add("from: only " + original.originatorOrg() + ", which issued " + original.reference()
+                    + ", may update or cancel it");
+        }
+        store.followUpsOf(original.reference()).stream().filter(f -> f.followUp().orElseThrow().type() == FollowUp.Type.CANCEL)
+                .findFirst().ifPresent(c -> problems.add("references: " + original.reference() + " was cancelled by " + c.reference()));
+        if (draft.exercise() != original.exercise()) {
+            problems.add("exercise: must match the original (" + original.exercise() + ")");
+        }
+        if (!problems.isEmpty()) {
+            throw new NoticeRejectedException(source, problems);
+        }
+        Tlp level = followUp.type() == FollowUp.Type.CANCEL ? original.level() : draft.level();
+        NoticeDraft effective = new NoticeDraft(original.kind(), original.priority(), level, original.exercise(),
+                draft.senderPoc(), draft.title(), draft.summary(), draft.body(),
+                new Target(original.targetSectors(), original.targetOrganisations(), false), draft.followUp());
+        return new PlannedNotice(effective, sender, nisc,
+                policy.planFollowUp(store.deliveries(original.reference()), level, original.kind() == NoticeKind.EARLY_WARNING));
     }
 
     public PlannedForward planForward(ForwardCommand command) {
@@ -35,7 +81,14 @@ public final class PolicyDesk {
         String org = poc.organisationId();
         ForwardRequest request = new ForwardRequest(notice.reference(), notice.level(),
                 notice.kind() == NoticeKind.EARLY_WARNING, poc.id(), command.to(), command.toMembers(),
-                store.providersOf(notice.reference(), org), store.reachedOrganisations(notice.reference()));
+                store.providersOf(notice.reference(), org), reachedOrSent(notice.reference()));
         return new PlannedForward(notice.reference(), org, poc.id(), policy.planForward(request));
+    }
+
+    /** Who already has the notice: everyone it was delivered to, and everyone who sent it on. */
+    private Set<String> reachedOrSent(String reference) {
+        Set<String> out = new LinkedHashSet<>(store.reachedOrganisations(reference));
+        store.hops(reference).forEach(h -> out.add(h.senderOrg()));
+        return out;
     }
 }

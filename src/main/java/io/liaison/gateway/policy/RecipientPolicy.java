@@ -37,9 +37,17 @@ public final class RecipientPolicy {
         this.availableChannels = Set.copyOf(availableChannels);
     }
 
-    /** Plans the first hop of a notice from NISC. */
+    /**
+     * Plans the first hop of a notice. From NISC it is routed by sector as the seeds say; from a
+     * ministry, CEPTOAR or council it goes only to the organisations it names, each of which must be
+     * one it passes notices on to (a CEPTOAR to its members or its council).
+     */
     public DeliveryPlan planSend(NoticeDraft notice) {
         String provider = directory.pointOfContact(notice.senderPoc()).orElseThrow().organisationId();
+        Organisation from = directory.organisation(provider).orElseThrow();
+        if (from.kind() != OrganisationKind.NISC) {
+            return planFromMember(notice, from);
+        }
         Set<String> sectors = new LinkedHashSet<>(notice.target().sectors());
         if (notice.target().includeDependentSectors()) {
             for (String s : notice.target().sectors()) {
@@ -78,6 +86,58 @@ public final class RecipientPolicy {
         return new DeliveryPlan(deliveries, refusals);
     }
 
+    private DeliveryPlan planFromMember(NoticeDraft notice, Organisation from) {
+        Set<String> downstream = downstreamOf(from);
+        List<PlannedDelivery> deliveries = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
+        for (String target : notice.target().organisations()) {
+            if (!downstream.contains(target)) {
+                refusals.add(Refusal.ofOrganisation(target, target + " is not among the organisations " + from.id()
+                        + " sends notices to (" + String.join(", ", downstream) + ")"));
+                continue;
+            }
+            Optional<String> no = gate.refusal(from.id(), target, notice.level(), false);
+            if (no.isPresent()) {
+                refusals.add(Refusal.ofOrganisation(target, no.get()));
+            } else {
+                addDeliveries(target, DeliveryRole.DIRECT, deliveries, refusals);
+            }
+        }
+        return new DeliveryPlan(deliveries, refusals);
+    }
+
+    /**
+     * Plans an update or cancellation: the same (organisation, point of contact, channel) as every
+     * delivery of the original, each still under an agreement with whoever sent it that hop.
+     */
+    public DeliveryPlan planFollowUp(List<io.liaison.gateway.store.Delivery> original, Tlp level, boolean earlyWarning) {
+        List<PlannedDelivery> deliveries = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        Set<String> refused = new LinkedHashSet<>();
+        for (io.liaison.gateway.store.Delivery d : original) {
+            String key = d.organisationId() + "|" + d.pocId() + "|" + d.channel();
+            if (!seen.add(key) || refused.contains(d.organisationId())) {
+                continue;
+            }
+            Optional<String> no = gate.refusal(d.hopSenderOrg(), d.organisationId(), level, earlyWarning);
+            if (no.isPresent()) {
+                refused.add(d.organisationId());
+                refusals.add(Refusal.ofOrganisation(d.organisationId(), no.get()));
+                continue;
+            }
+            PointOfContact poc = directory.pointOfContact(d.pocId()).orElse(null);
+            Optional<String> channelNo = poc == null ? Optional.of("point of contact " + d.pocId() + " left the directory")
+                    : channelRefusal(poc, new ContactChannel(d.channel(), d.address()));
+            if (channelNo.isPresent()) {
+                refusals.add(Refusal.ofChannel(d.organisationId(), d.pocId(), d.channel(), channelNo.get()));
+            } else {
+                deliveries.add(new PlannedDelivery(d.organisationId(), d.pocId(), d.channel(), d.address(), d.role()));
+            }
+        }
+        return new DeliveryPlan(deliveries, refusals);
+    }
+
     /** Plans a forward (liaison → CEPTOAR, CEPTOAR → members, council → CEPTOARs) of a received notice. */
     public DeliveryPlan planForward(ForwardRequest request) {
         PointOfContact forwarder = directory.pointOfContact(request.forwarderPoc()).orElseThrow(
@@ -86,7 +146,7 @@ public final class RecipientPolicy {
         Set<String> downstream = downstreamOf(from);
         List<String> targets = new ArrayList<>(request.to());
         if (request.toMembers()) {
-            downstream.stream().filter(d -> !targets.contains(d)).forEach(targets::add);
+            membersOf(from).stream().filter(d -> !targets.contains(d)).forEach(targets::add);
         }
         List<PlannedDelivery> deliveries = new ArrayList<>();
         List<Refusal> refusals = new ArrayList<>();
@@ -137,13 +197,27 @@ public final class RecipientPolicy {
         return Optional.of(String.join("; ", reasons));
     }
 
-    /** Whom an organisation passes notices on to, per the seeds' chain. */
+    /** Whom "--to-members" means: a ministry's sector CEPTOARs, a CEPTOAR's operators, the council's CEPTOARs. */
+    public Set<String> membersOf(Organisation org) {
+        return switch (org.kind()) {
+            case CEPTOAR, COUNCIL -> new LinkedHashSet<>(org.members());
+            default -> downstreamOf(org);
+        };
+    }
+
+    /** Whom an organisation may pass notices on to, per the seeds' chain (members, and a CEPTOAR's council). */
     public Set<String> downstreamOf(Organisation org) {
         Set<String> out = new LinkedHashSet<>();
         switch (org.kind()) {
             case MINISTRY -> directory.organisationsOfKind(OrganisationKind.CEPTOAR).stream()
                     .filter(c -> touches(c, new LinkedHashSet<>(org.sectors()))).forEach(c -> out.add(c.id()));
-            case CEPTOAR, COUNCIL -> out.addAll(org.members());
+            case CEPTOAR -> {
+                out.addAll(org.members());
+                // cross-sector sharing goes through the councils the CEPTOAR sits on
+                directory.organisationsOfKind(OrganisationKind.COUNCIL).stream()
+                        .filter(c -> c.members().contains(org.id())).forEach(c -> out.add(c.id()));
+            }
+            case COUNCIL -> out.addAll(org.members());
             default -> { }
         }
         return out;

@@ -55,6 +55,9 @@ public interface NoticeStore {
 
     List<StoredNotice> notices();
 
+    /** Updates and cancellations that refer to {@code reference}, oldest first. */
+    List<StoredNotice> followUpsOf(String reference);
+
     /** Keeps what Camel's dead-letter channel hands over. */
     void keepDeadLetter(String routeId, String exchangeId, String body, String error, Instant now);
 

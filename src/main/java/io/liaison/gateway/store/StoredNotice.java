@@ -1,10 +1,12 @@
 package io.liaison.gateway.store;
 
+import io.liaison.gateway.intake.FollowUp;
 import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.intake.Priority;
 import io.liaison.gateway.marking.Tlp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** A notice as accepted and numbered. */
 public record StoredNotice(
@@ -20,7 +22,8 @@ public record StoredNotice(
         String body,
         List<String> targetSectors,
         List<String> targetOrganisations,
-        Instant createdAt) {
+        Instant createdAt,
+        Optional<FollowUp> followUp) {
     public StoredNotice {
         targetSectors = List.copyOf(targetSectors);
         targetOrganisations = List.copyOf(targetOrganisations);

@@ -15,13 +15,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** A notice's status: recipient × channel × state, the chain of hops, and the refusals with reasons. */
-public record StatusReport(StoredNotice notice, List<Hop> hops, List<Delivery> deliveries, List<StoredRefusal> refusals) {
+public record StatusReport(StoredNotice notice, List<Hop> hops, List<Delivery> deliveries, List<StoredRefusal> refusals,
+                           List<StoredNotice> followUps) {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
 
     public static StatusReport of(NoticeStore store, String reference) {
         StoredNotice notice = store.notice(reference)
                 .orElseThrow(() -> new IllegalArgumentException("no notice with reference " + reference));
-        return new StatusReport(notice, store.hops(reference), store.deliveries(reference), store.refusals(reference));
+        return new StatusReport(notice, store.hops(reference), store.deliveries(reference), store.refusals(reference),
+                store.followUpsOf(reference));
     }
 
     /** True when no delivery is waiting for an attempt right now (pending retries count as unsettled). */
@@ -38,6 +40,12 @@ public record StatusReport(StoredNotice notice, List<Hop> hops, List<Delivery> d
         StringBuilder b = new StringBuilder();
         b.append(notice.reference()).append("  ").append(notice.level().label()).append("  ")
                 .append(notice.kind().yamlName()).append("  ").append(notice.title()).append('\n');
+        notice.followUp().ifPresent(f -> b.append("  ").append(f.line()).append('\n'));
+        for (StoredNotice f : followUps) {
+            b.append("  ").append(f.followUp().orElseThrow().type() == io.liaison.gateway.intake.FollowUp.Type.CANCEL
+                    ? "CANCELLED by " : "SUPERSEDED by ").append(f.reference()).append(" (")
+                    .append(TIME.format(f.createdAt().atZone(zone))).append(")\n");
+        }
         Map<Long, Hop> byId = hops.stream().collect(Collectors.toMap(Hop::id, Function.identity()));
         b.append("Chain:\n");
         for (Hop h : hops) {

@@ -40,7 +40,7 @@ class BadNoticeIsRefusedWholeTest {
         "missing title           | 'title: A title'                       | ''                                     | title: required",
         "TLP 1.0 label           | 'level: TLP:AMBER'                     | 'level: TLP:WHITE'                     | replaced TLP:WHITE with TLP:CLEAR",
         "not a TLP label         | 'level: TLP:AMBER'                     | 'level: AMBER'                         | level: \"AMBER\" is not a TLP 2.0 label",
-        "sender outside NISC     | 'from: nisc-duty'                      | 'from: east-power-soc'                 | notices originate at NISC",
+        "sender outside NISC     | 'from: nisc-duty'                      | 'from: east-power-soc'                 | early warnings originate at NISC",
         "unknown field           | 'body: Some text.'                     | 'body: Some text.\nurgency: now'       | urgency: unknown field",
     })
     void refusedWithAReasonNothingStoredNothingSent(String name, String from, String to, String expected) throws Exception {

@@ -1,6 +1,7 @@
 package io.liaison.gateway.store.jdbc;
 
 import io.liaison.gateway.directory.ChannelKind;
+import io.liaison.gateway.intake.FollowUp;
 import io.liaison.gateway.intake.NoticeDraft;
 import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.intake.Priority;
@@ -49,8 +50,8 @@ public final class JdbcNoticeStore implements NoticeStore {
         return inTransaction(c -> {
             ReferenceNumber reference = ReferenceNumber.of(series, nextValue(c, series));
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice (reference, kind, priority, tlp, exercise,"
-                    + " originator_org, sender_poc, title, summary, body, target_sectors, target_orgs, created_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + " originator_org, sender_poc, title, summary, body, target_sectors, target_orgs, created_at,"
+                    + " follow_up_type, references_ref) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 ps.setString(1, reference.value());
                 ps.setString(2, draft.kind().name());
                 ps.setString(3, draft.priority().name());
@@ -64,6 +65,8 @@ public final class JdbcNoticeStore implements NoticeStore {
                 ps.setString(11, String.join(",", draft.target().sectors()));
                 ps.setString(12, String.join(",", draft.target().organisations()));
                 ps.setTimestamp(13, Timestamp.from(now));
+                ps.setString(14, draft.followUp().map(f -> f.type().name()).orElse(null));
+                ps.setString(15, draft.followUp().map(FollowUp::references).orElse(null));
                 ps.executeUpdate();
             }
             long hop = insertHop(c, reference.value(), Hop.SEND, originatorOrg, draft.senderPoc(), now);
@@ -170,11 +173,20 @@ public final class JdbcNoticeStore implements NoticeStore {
     }
 
     private static StoredNotice readNotice(ResultSet rs) throws SQLException {
+        String followUpType = rs.getString("follow_up_type");
+        String references = rs.getString("references_ref");
         return new StoredNotice(rs.getString("reference"), NoticeKind.valueOf(rs.getString("kind")),
                 Priority.valueOf(rs.getString("priority")), Tlp.valueOf(rs.getString("tlp")), rs.getBoolean("exercise"),
                 rs.getString("originator_org"), rs.getString("sender_poc"), rs.getString("title"), rs.getString("summary"),
                 rs.getString("body"), split(rs.getString("target_sectors")), split(rs.getString("target_orgs")),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                Optional.ofNullable(followUpType).map(t -> new FollowUp(FollowUp.Type.valueOf(t), references)));
+    }
+
+    @Override
+    public List<StoredNotice> followUpsOf(String reference) {
+        return query("SELECT * FROM notice WHERE references_ref = ? ORDER BY created_at, reference",
+                ps -> ps.setString(1, reference), JdbcNoticeStore::readNotice);
     }
 
     @Override
