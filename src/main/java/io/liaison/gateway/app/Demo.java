@@ -75,6 +75,27 @@ public final class Demo {
                 out.println("== 4. The power CEPTOAR relays it to its member operators ==");
                 gateway.forward(new ForwardCommand(provision.reference(), "power-ceptoar-duty", List.of(), true));
                 reports.add(show(gateway, provision.reference()));
+
+                out.println("== 5. Cross-sector: the power CEPTOAR -> CEPTOAR-Council -> member CEPTOARs -> their operators ==");
+                Registrar.Registered cross = gateway.send(notice("keys-sample/notices/cross-sector-from-power-ceptoar.yaml"));
+                gateway.awaitSettled(cross.reference(), WAIT);
+                gateway.forward(new ForwardCommand(cross.reference(), "council-secretariat", List.of(), true));
+                gateway.awaitSettled(cross.reference(), WAIT);
+                gateway.forward(new ForwardCommand(cross.reference(), "telecom-ceptoar-duty", List.of(), true));
+                reports.add(show(gateway, cross.reference()));
+
+                out.println("== 6. NISC updates the provision: it reaches everyone the original reached ==");
+                Registrar.Registered update = gateway.send(followUp("keys-sample/notices/update-provision.yaml",
+                        "NISC-PR3-2026-00001", provision.reference()));
+                reports.add(show(gateway, update.reference()));
+
+                out.println("== 7. NISC cancels the early warning ==");
+                Registrar.Registered cancel = gateway.send(followUp("keys-sample/notices/cancel-early-warning.yaml",
+                        "NISC-EW-2026-00001", warning.reference()));
+                reports.add(show(gateway, cancel.reference()));
+                out.print(gateway.status(warning.reference()).render(gateway.zone()).lines().limit(3)
+                        .reduce("", (a, b) -> a + b + "\n"));
+                out.println();
             }
 
             boolean ok = verify(reports, mailServer.getReceivedMessages().length, smsc.received().size());
@@ -145,6 +166,12 @@ public final class Demo {
                     + "\n\n" + sms.text() + "\n", StandardCharsets.UTF_8);
         }
         out.printf("Wrote %d e-mails (.eml) and %d SMS (.txt) to %s%n", n, s, dir.toAbsolutePath());
+    }
+
+    /** The sample follow-ups name the first references of a fresh database; point them at this run's. */
+    private static NoticeFile followUp(String path, String sampleReference, String actualReference) throws IOException {
+        String yaml = Files.readString(Path.of(path), StandardCharsets.UTF_8).replace(sampleReference, actualReference);
+        return new NoticeFile(path, yaml.getBytes(StandardCharsets.UTF_8));
     }
 
     private static NoticeFile notice(String path) throws IOException {

@@ -132,7 +132,8 @@ public final class RecipientPolicy {
             if (channelNo.isPresent()) {
                 refusals.add(Refusal.ofChannel(d.organisationId(), d.pocId(), d.channel(), channelNo.get()));
             } else {
-                deliveries.add(new PlannedDelivery(d.organisationId(), d.pocId(), d.channel(), d.address(), d.role()));
+                // the gateway itself sends the follow-up to each of them: no one has to forward it again
+                deliveries.add(new PlannedDelivery(d.organisationId(), d.pocId(), d.channel(), d.address(), DeliveryRole.DIRECT));
             }
         }
         return new DeliveryPlan(deliveries, refusals);
