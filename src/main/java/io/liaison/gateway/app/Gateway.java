@@ -2,12 +2,20 @@ package io.liaison.gateway.app;
 
 import io.liaison.gateway.compose.MessageProtector;
 import io.liaison.gateway.compose.NoticeEmailComposer;
+import io.liaison.gateway.compose.fax.FaxRenderer;
+import io.liaison.gateway.compose.fax.RenderedFax;
 import io.liaison.gateway.compose.openpgp.PgpMimeProtector;
 import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.directory.Directory;
 import io.liaison.gateway.directory.DirectoryLoader;
 import io.liaison.gateway.directory.PointOfContact;
 import io.liaison.gateway.dispatch.ChannelDispatcher;
+import io.liaison.gateway.dispatch.DeliveryRefusedException;
+import io.liaison.gateway.dispatch.fax.EmailToFaxBridge;
+import io.liaison.gateway.dispatch.fax.FaxBridge;
+import io.liaison.gateway.dispatch.fax.FaxDeliveryChannel;
+import io.liaison.gateway.dispatch.fax.FaxSettings;
+import io.liaison.gateway.dispatch.fax.SpoolDirectoryFaxBridge;
 import io.liaison.gateway.dispatch.mail.EmailDeliveryChannel;
 import io.liaison.gateway.dispatch.mail.MailTransport;
 import io.liaison.gateway.dispatch.mail.SmtpMailTransport;
@@ -28,6 +36,7 @@ import io.liaison.gateway.policy.ForwardCommand;
 import io.liaison.gateway.policy.ForwardRefusedException;
 import io.liaison.gateway.policy.PolicyDesk;
 import io.liaison.gateway.policy.RecipientPolicy;
+import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.jdbc.Database;
 import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
@@ -65,6 +74,8 @@ public final class Gateway implements AutoCloseable {
     private final SmsTransport sms;
     private final ChannelDispatcher emailDispatcher;
     private final ChannelDispatcher smsDispatcher;
+    private final FaxDeliveryChannel fax;
+    private final ChannelDispatcher faxDispatcher;
     private final Main camel;
     private final ProducerTemplate template;
 
@@ -95,9 +106,11 @@ public final class Gateway implements AutoCloseable {
                 settings.retry("email"), clock);
         this.smsDispatcher = new ChannelDispatcher(new SmsDeliveryChannel(store, marking, sms), store,
                 settings.retry("sms"), clock);
+        this.fax = faxChannel(settings, directory, store, smtp, clock);
+        this.faxDispatcher = new ChannelDispatcher(fax, store, settings.retry("fax"), clock);
 
         AgreementGate gate = new AgreementGate(directory, clock, zone);
-        RecipientPolicy policy = new RecipientPolicy(directory, gate, clock, Set.of(ChannelKind.EMAIL, ChannelKind.SMS));
+        RecipientPolicy policy = new RecipientPolicy(directory, gate, clock, Set.of(ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.FAX));
 
         this.camel = new Main();
         camel.setInitialProperties(settings.asProperties());
@@ -106,6 +119,7 @@ public final class Gateway implements AutoCloseable {
         camel.bind("registrar", new Registrar(store, clock, zone, settings.get("gateway.reference-prefix")));
         camel.bind("emailDispatcher", emailDispatcher);
         camel.bind("smsDispatcher", smsDispatcher);
+        camel.bind("faxDispatcher", faxDispatcher);
         camel.bind("deadLetters", new DeadLetterKeeper(store, clock));
         camel.configure().withRoutesIncludePattern(routesPattern(settings));
         camel.start();
@@ -148,10 +162,16 @@ public final class Gateway implements AutoCloseable {
         return StatusReport.of(store, reference);
     }
 
-    /** Runs both dispatchers now, on the caller's thread (the routes also run them on their own). */
+    /** Runs every channel's dispatcher now, on the caller's thread (the routes also run them on their own). */
     public void dispatchNow() {
         emailDispatcher.dispatchDue();
         smsDispatcher.dispatchDue();
+        faxDispatcher.dispatchDue();
+    }
+
+    /** The fax pages (PDF and TIFF) of a fax delivery, as the fax channel renders them; for the demo's --out. */
+    public RenderedFax renderFax(Delivery delivery) throws DeliveryRefusedException {
+        return fax.render(delivery);
     }
 
     /**
@@ -181,7 +201,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     public ChannelDispatcher dispatcher(ChannelKind kind) {
-        return kind == ChannelKind.EMAIL ? emailDispatcher : smsDispatcher;
+        return switch (kind) {
+            case EMAIL -> emailDispatcher;
+            case SMS -> smsDispatcher;
+            case FAX -> faxDispatcher;
+        };
     }
 
     @Override
@@ -193,6 +217,7 @@ public final class Gateway implements AutoCloseable {
         }
         mail.close();
         sms.close();
+        fax.bridge().close();
         database.close();
     }
 
@@ -226,6 +251,22 @@ public final class Gateway implements AutoCloseable {
         return SmppSettings.of(s.get("gateway.smpp.host"), s.integer("gateway.smpp.port"), s.get("gateway.smpp.system-id"),
                 password, s.get("gateway.smpp.source-address"))
                 .withMaxSubmitsPerSecond(s.integer("gateway.smpp.max-submits-per-second"));
+    }
+
+    /** The fax channel: pages to an e-mail-to-fax gateway (over its own SMTP connection) or to a fax server's spool. */
+    private static FaxDeliveryChannel faxChannel(GatewaySettings s, Directory directory, NoticeStore store,
+                                                 SmtpMailTransport smtp, Clock clock) {
+        FaxSettings fax;
+        try {
+            fax = FaxSettings.from(s::optional);
+        } catch (IllegalArgumentException e) {
+            throw new GatewaySettings.SettingsException(e.getMessage());
+        }
+        FaxBridge bridge = fax.mode() == FaxSettings.Mode.SPOOL
+                ? new SpoolDirectoryFaxBridge(fax.spoolDirectory(), clock)
+                : new EmailToFaxBridge(new SmtpMailTransport(s.smtp()), smtp.session(), fromAddress(s), fax.gatewayDomain(), clock);
+        FaxRenderer renderer = new FaxRenderer(s.zone(), fax.fullContentMaxLevel(), fax.resolution(), fax.compression());
+        return new FaxDeliveryChannel(store, directory, renderer, bridge);
     }
 
     private static InternetAddress fromAddress(GatewaySettings s) {

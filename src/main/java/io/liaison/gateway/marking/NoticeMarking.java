@@ -10,6 +10,7 @@ import java.util.Map;
 /**
  * Renders a notice so its level and reference are seen at a glance (識別方法の適正化): in the Subject,
  * as a banner at the top and the bottom of the body, in header fields, and at the start of the SMS.
+ * Fax pages are laid out in {@code io.liaison.gateway.compose.fax} from the same labels.
  */
 public final class NoticeMarking {
     public static final String HEADER_LEVEL = "X-TLP";
@@ -34,6 +35,16 @@ public final class NoticeMarking {
 
     public static String kindLabel(NoticeKind kind) {
         return kind == NoticeKind.EARLY_WARNING ? "早期警戒情報 EARLY WARNING" : "情報提供 NOTICE";
+    }
+
+    /** The handling rule of a level in one sentence, as printed under every notice. */
+    public static String handling(Tlp level) {
+        return HANDLING.get(level);
+    }
+
+    /** The marker that sets exercise traffic apart from real traffic. */
+    public static String exerciseLabel() {
+        return EXERCISE;
     }
 
     public String subject(StoredNotice n) {

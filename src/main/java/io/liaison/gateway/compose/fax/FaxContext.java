@@ -1,0 +1,25 @@
+package io.liaison.gateway.compose.fax;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the fax says about its delivery, beyond the notice itself.
+ *
+ * @param recipientName the point of contact, as the person at the machine will look for it
+ * @param faxNumber the number dialled, E.164
+ * @param senderName the originating organisation's name
+ * @param forwardedBy who passed the notice on in this hop, empty on the first hop
+ * @param sectorNames the concerned sectors, Japanese and English
+ */
+public record FaxContext(String recipientName, String faxNumber, String senderName, Optional<String> forwardedBy,
+                         List<String> sectorNames) {
+    public FaxContext {
+        Objects.requireNonNull(recipientName, "recipientName");
+        Objects.requireNonNull(faxNumber, "faxNumber");
+        Objects.requireNonNull(senderName, "senderName");
+        Objects.requireNonNull(forwardedBy, "forwardedBy");
+        sectorNames = List.copyOf(sectorNames);
+    }
+}

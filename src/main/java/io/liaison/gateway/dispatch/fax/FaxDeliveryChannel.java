@@ -1,0 +1,99 @@
+package io.liaison.gateway.dispatch.fax;
+
+import io.liaison.gateway.compose.fax.FaxContext;
+import io.liaison.gateway.compose.fax.FaxRenderer;
+import io.liaison.gateway.compose.fax.RenderedFax;
+import io.liaison.gateway.directory.ChannelKind;
+import io.liaison.gateway.directory.Directory;
+import io.liaison.gateway.directory.Organisation;
+import io.liaison.gateway.dispatch.DeliveryChannel;
+import io.liaison.gateway.dispatch.DeliveryRefusedException;
+import io.liaison.gateway.dispatch.TransportFailure;
+import io.liaison.gateway.store.Delivery;
+import io.liaison.gateway.store.NoticeStore;
+import io.liaison.gateway.store.StoredNotice;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The fax channel: the marked notice rendered as fax pages (in full up to the configured level, a cover
+ * sheet above it) and handed to the {@link FaxBridge}. A number that is not E.164 is refused before
+ * anything is rendered or sent.
+ */
+public final class FaxDeliveryChannel implements DeliveryChannel {
+    private final NoticeStore store;
+    private final Directory directory;
+    private final FaxRenderer renderer;
+    private final FaxBridge bridge;
+
+    public FaxDeliveryChannel(NoticeStore store, Directory directory, FaxRenderer renderer, FaxBridge bridge) {
+        this.store = store;
+        this.directory = directory;
+        this.renderer = renderer;
+        this.bridge = bridge;
+    }
+
+    @Override
+    public ChannelKind kind() {
+        return ChannelKind.FAX;
+    }
+
+    @Override
+    public String deliver(Delivery delivery) throws TransportFailure, DeliveryRefusedException {
+        StoredNotice notice = notice(delivery);
+        FaxNumber number = number(delivery);
+        RenderedFax fax = render(notice, delivery, number);
+        return bridge.submit(new FaxJob(notice.reference(), delivery.id(), notice.level(), notice.exercise(), number,
+                Optional.empty(), fax));
+    }
+
+    /** The pages this delivery sends (or sent), for the demo's {@code --out} and for inspection. */
+    public RenderedFax render(Delivery delivery) throws DeliveryRefusedException {
+        return render(notice(delivery), delivery, number(delivery));
+    }
+
+    public FaxBridge bridge() {
+        return bridge;
+    }
+
+    private StoredNotice notice(Delivery delivery) throws DeliveryRefusedException {
+        return store.notice(delivery.reference())
+                .orElseThrow(() -> new DeliveryRefusedException("notice " + delivery.reference() + " is not in the store"));
+    }
+
+    private static FaxNumber number(Delivery delivery) throws DeliveryRefusedException {
+        try {
+            return FaxNumber.parse(delivery.address());
+        } catch (InvalidFaxNumberException e) {
+            throw new DeliveryRefusedException(e.getMessage() + "; nothing was sent");
+        }
+    }
+
+    private RenderedFax render(StoredNotice notice, Delivery delivery, FaxNumber number) throws DeliveryRefusedException {
+        try {
+            return renderer.render(notice, context(notice, delivery, number));
+        } catch (IOException | RuntimeException e) {
+            throw new DeliveryRefusedException("could not render the fax pages: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private FaxContext context(StoredNotice notice, Delivery delivery, FaxNumber number) {
+        String recipient = directory.pointOfContact(delivery.pocId())
+                .map(p -> p.name() + ", " + orgName(p.organisationId()))
+                .orElse(delivery.pocId());
+        Optional<String> via = Objects.equals(delivery.hopSenderOrg(), notice.originatorOrg()) ? Optional.empty()
+                : Optional.of(orgName(delivery.hopSenderOrg()) + " (" + delivery.hopSenderPoc() + ")");
+        List<String> sectors = notice.targetSectors().stream()
+                .map(id -> directory.sectors().get(id))
+                .filter(Objects::nonNull)
+                .map(s -> s.nameJa() + " " + s.name())
+                .toList();
+        return new FaxContext(recipient, number.e164(), orgName(notice.originatorOrg()), via, sectors);
+    }
+
+    private String orgName(String id) {
+        return directory.organisation(id).map(Organisation::name).orElse(id);
+    }
+}
