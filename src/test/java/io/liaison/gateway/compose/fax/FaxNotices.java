@@ -19,7 +19,7 @@ public final class FaxNotices {
     }
 
     public static StoredNotice notice(Tlp level) {
-        return notice(level, "NISC-2026-EW-0007", body(3));
+        return notice(level, "NISC-EW-2026-00007", body(3));
     }
 
     /** A notice whose body repeats a Japanese paragraph {@code paragraphs} times. */

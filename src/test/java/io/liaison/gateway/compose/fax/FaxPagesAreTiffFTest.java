@@ -19,7 +19,7 @@ class FaxPagesAreTiffFTest {
     @EnumSource(FaxCompression.class)
     void multiPageNoticeBecomesBilevelFaxPagesOfTheRightSizeResolutionAndCoding(FaxCompression compression) throws Exception {
         FaxRenderer renderer = new FaxRenderer(FaxNotices.TOKYO, Tlp.AMBER, FaxResolution.FINE, compression);
-        RenderedFax fax = renderer.render(FaxNotices.notice(Tlp.AMBER, "NISC-2026-EW-0007", FaxNotices.body(9)),
+        RenderedFax fax = renderer.render(FaxNotices.notice(Tlp.AMBER, "NISC-EW-2026-00007", FaxNotices.body(9)),
                 FaxNotices.context());
 
         List<TiffPages.Page> pages = TiffPages.read(fax.tiff());

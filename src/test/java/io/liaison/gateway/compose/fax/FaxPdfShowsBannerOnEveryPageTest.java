@@ -24,7 +24,7 @@ class FaxPdfShowsBannerOnEveryPageTest {
     @Test
     void everyPageCarriesLevelWithJapaneseLabelReferenceSenderAndPageNumberAtTopAndBottom() throws Exception {
         RenderedFax fax = FaxNotices.renderer(Tlp.AMBER).render(
-                FaxNotices.notice(Tlp.AMBER, "NISC-2026-EW-0007", FaxNotices.body(9)), FaxNotices.context());
+                FaxNotices.notice(Tlp.AMBER, "NISC-EW-2026-00007", FaxNotices.body(9)), FaxNotices.context());
 
         assertTrue(fax.pages() >= 2);
         for (int page = 1; page <= fax.pages(); page++) {
@@ -33,7 +33,7 @@ class FaxPdfShowsBannerOnEveryPageTest {
             String banner = "TLP:AMBER（組織内及び顧客限り（知る必要のある者））";
             assertEquals(banner, lines.get(0), "level banner with its Japanese label on top of page " + page + ":\n" + text);
             assertEquals(banner, lines.get(lines.size() - 1), "level banner at the bottom of page " + page + ":\n" + text);
-            assertTrue(count(text, "NISC-2026-EW-0007") >= 2, "reference at top and bottom of page " + page);
+            assertTrue(count(text, "NISC-EW-2026-00007") >= 2, "reference at top and bottom of page " + page);
             assertTrue(count(text, "内閣サイバーセキュリティセンター NISC") >= 2, "sender at top and bottom of page " + page);
             assertEquals(2, count(text, "頁 " + page + "/" + fax.pages()), "page n/m at top and bottom of page " + page);
         }
@@ -60,7 +60,7 @@ class FaxPdfShowsBannerOnEveryPageTest {
 
     @Test
     void exerciseIsMarkedInTheBannerAndCharactersWithoutAGlyphDoNotStopTheFax() throws Exception {
-        StoredNotice exercise = new StoredNotice("NISC-2026-EX-EW-0001", NoticeKind.EARLY_WARNING, Priority.HIGH, Tlp.GREEN,
+        StoredNotice exercise = new StoredNotice("NISC-EXERCISE-EW-2026-00001", NoticeKind.EARLY_WARNING, Priority.HIGH, Tlp.GREEN,
                 true, "nisc", "nisc-duty", "演習 Exercise", "演習", "訓練用の通知です 🚨 tab\there.", List.of(), List.of(),
                 Instant.parse("2026-12-01T01:00:00Z"));
 
@@ -77,7 +77,7 @@ class FaxPdfShowsBannerOnEveryPageTest {
     void longLinesWrapInsideThePageAndKeepEveryCharacter() throws Exception {
         String longLine = "あ".repeat(150) + " " + "word ".repeat(60);
         RenderedFax fax = FaxNotices.renderer(Tlp.AMBER).render(
-                FaxNotices.notice(Tlp.CLEAR, "NISC-2026-NT-0001", longLine), FaxNotices.context());
+                FaxNotices.notice(Tlp.CLEAR, "NISC-PR3-2026-00001", longLine), FaxNotices.context());
 
         String text = allText(fax.pdf()).replaceAll("\\s+", "");
         assertTrue(text.contains("あ".repeat(150) + "word".repeat(60)), "nothing lost when wrapping");

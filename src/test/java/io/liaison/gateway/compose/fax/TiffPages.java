@@ -49,15 +49,21 @@ public final class TiffPages {
 
         /** Share of black pixels, to see that something was drawn and the page is not inverted. */
         public double blackShare() {
+            java.awt.image.Raster raster = image.getRaster();
+            java.awt.image.ColorModel cm = image.getColorModel();
+            boolean[] blackSample = {(cm.getRGB(0) & 0xFF) < 128, (cm.getRGB(1) & 0xFF) < 128};
+            int w = image.getWidth();
+            int[] row = new int[w];
             long black = 0;
             for (int y = 0; y < image.getHeight(); y++) {
-                for (int x = 0; x < image.getWidth(); x++) {
-                    if ((image.getRGB(x, y) & 0xFF) < 128) {
+                raster.getSamples(0, y, w, 1, 0, row);
+                for (int v : row) {
+                    if (blackSample[v]) {
                         black++;
                     }
                 }
             }
-            return (double) black / ((long) image.getWidth() * image.getHeight());
+            return (double) black / ((long) w * image.getHeight());
         }
     }
 
