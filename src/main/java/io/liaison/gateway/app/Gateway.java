@@ -110,7 +110,8 @@ public final class Gateway implements AutoCloseable {
         this.faxDispatcher = new ChannelDispatcher(fax, store, settings.retry("fax"), clock);
 
         AgreementGate gate = new AgreementGate(directory, clock, zone);
-        RecipientPolicy policy = new RecipientPolicy(directory, gate, clock, Set.of(ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.FAX));
+        RecipientPolicy policy = new RecipientPolicy(directory, gate, clock,
+                Set.of(ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.FAX));
 
         this.camel = new Main();
         camel.setInitialProperties(settings.asProperties());
