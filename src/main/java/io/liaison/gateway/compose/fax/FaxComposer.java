@@ -36,6 +36,7 @@ public final class FaxComposer {
         List<String> lines = new ArrayList<>();
         lines.add(NoticeMarking.kindLabel(n.kind()) + "   " + n.reference() + "   Priority / 優先度: "
                 + n.priority().yamlName().toUpperCase(Locale.ROOT));
+        n.followUp().ifPresent(f -> lines.add(">>> " + f.line()));
         if (!full) {
             lines.add("FAX COVER SHEET — CONTENT NOT INCLUDED / ファクス送付状（本文は含みません）");
         }

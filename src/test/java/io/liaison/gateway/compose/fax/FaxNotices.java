@@ -26,7 +26,7 @@ public final class FaxNotices {
     public static StoredNotice notice(Tlp level, String reference, String body) {
         return new StoredNotice(reference, NoticeKind.EARLY_WARNING, Priority.URGENT, level, false, "nisc", "nisc-duty",
                 TITLE, "電力制御系への標的型メール攻撃の兆候。至急確認を。", body, List.of("electric-power"), List.of(),
-                Instant.parse("2026-12-01T01:00:00Z"));
+                Instant.parse("2026-12-01T01:00:00Z"), Optional.empty());
     }
 
     public static String body(int paragraphs) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.liaison.gateway.intake.FollowUp;
 import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.intake.Priority;
 import io.liaison.gateway.marking.Tlp;
@@ -11,6 +12,7 @@ import io.liaison.gateway.store.StoredNotice;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -62,7 +64,7 @@ class FaxPdfShowsBannerOnEveryPageTest {
     void exerciseIsMarkedInTheBannerAndCharactersWithoutAGlyphDoNotStopTheFax() throws Exception {
         StoredNotice exercise = new StoredNotice("NISC-EXERCISE-EW-2026-00001", NoticeKind.EARLY_WARNING, Priority.HIGH, Tlp.GREEN,
                 true, "nisc", "nisc-duty", "演習 Exercise", "演習", "訓練用の通知です 🚨 tab\there.", List.of(), List.of(),
-                Instant.parse("2026-12-01T01:00:00Z"));
+                Instant.parse("2026-12-01T01:00:00Z"), Optional.empty());
 
         RenderedFax fax = FaxNotices.renderer(Tlp.AMBER).render(exercise, FaxNotices.context());
 
@@ -71,6 +73,19 @@ class FaxPdfShowsBannerOnEveryPageTest {
         assertEquals("EXERCISE / 演習  —  TLP:GREEN（コミュニティ内限り）", lines.get(0), text);
         assertEquals(lines.get(0), lines.get(lines.size() - 1), text);
         assertTrue(text.contains("訓練用の通知です 〓 tab    here."), "emoji replaced by 〓, tab by spaces:\n" + text);
+    }
+
+    @Test
+    void anUpdateOrCancellationSaysWhatItSupersedesEvenOnACoverSheet() throws Exception {
+        StoredNotice original = FaxNotices.notice(Tlp.RED);
+        StoredNotice cancel = new StoredNotice("NISC-EW-2026-00007-C", original.kind(), original.priority(), Tlp.RED, false,
+                "nisc", "nisc-duty", original.title(), original.summary(), "取消 / cancelled", List.of(), List.of(),
+                original.createdAt(), Optional.of(new FollowUp(FollowUp.Type.CANCEL, "NISC-EW-2026-00007")));
+
+        RenderedFax fax = FaxNotices.renderer(Tlp.AMBER).render(cancel, FaxNotices.context());
+
+        assertTrue(fax.coverSheetOnly());
+        assertTrue(allText(fax.pdf()).contains("取消 CANCEL: cancels NISC-EW-2026-00007"), allText(fax.pdf()));
     }
 
     @Test
