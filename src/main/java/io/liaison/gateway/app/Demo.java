@@ -96,6 +96,10 @@ public final class Demo {
                 out.print(gateway.status(warning.reference()).render(gateway.zone()).lines().limit(3)
                         .reduce("", (a, b) -> a + b + "\n"));
                 out.println();
+
+                if (outDir.isPresent()) {
+                    writeFaxes(outDir.get(), gateway, reports);
+                }
             }
 
             boolean ok = verify(reports, mailServer.getReceivedMessages().length, smsc.received().size());
@@ -118,6 +122,7 @@ public final class Demo {
     private boolean verify(List<StatusReport> reports, int emailsReceived, int smsReceived) {
         long emails = 0;
         long sms = 0;
+        long faxes = 0;
         List<String> problems = new ArrayList<>();
         for (StatusReport r : reports) {
             for (Delivery d : r.deliveries()) {
@@ -128,23 +133,41 @@ public final class Demo {
                     emails++;
                 } else if (d.channel() == ChannelKind.SMS) {
                     sms++;
+                } else if (d.channel() == ChannelKind.FAX) {
+                    faxes++;
                 }
             }
         }
-        if (emails != emailsReceived) {
-            problems.add("the SMTP server received " + emailsReceived + " e-mails, expected " + emails);
+        // the demo's fax bridge is e-mail-to-fax (RFC 3192) through the same SMTP server
+        if (emails + faxes != emailsReceived) {
+            problems.add("the SMTP server received " + emailsReceived + " e-mails, expected " + emails + " plus " + faxes + " faxes");
         }
         if (sms != smsReceived) {
             problems.add("the SMSC received " + smsReceived + " SMS, expected " + sms);
         }
         if (problems.isEmpty()) {
-            out.printf("Demo complete: %d e-mails (signed and encrypted, PGP/MIME) and %d SMS accepted by the servers; "
-                    + "refusals listed above.%n", emails, sms);
+            out.printf("Demo complete: %d e-mails (signed and encrypted, PGP/MIME), %d SMS and %d faxes (e-mail-to-fax, "
+                    + "TIFF) accepted by the servers; refusals listed above.%n", emails, sms, faxes);
             return true;
         }
         out.println("Demo FAILED:");
         problems.forEach(p -> out.println("  - " + p));
         return false;
+    }
+
+    /** The fax pages as the fax gateway received them (.tif) and as a person reads them (.pdf). */
+    private void writeFaxes(Path dir, Gateway gateway, List<StatusReport> reports)
+            throws IOException, io.liaison.gateway.dispatch.DeliveryRefusedException {
+        Files.createDirectories(dir);
+        int n = 0;
+        for (StatusReport r : reports) {
+            for (Delivery d : r.deliveries()) {
+                if (d.channel() == ChannelKind.FAX && d.state() == DeliveryState.SENT) {
+                    gateway.renderFax(d).writeTo(dir, String.format("fax-%02d-%s-%s", ++n, d.reference(), d.pocId()));
+                }
+            }
+        }
+        out.printf("Wrote %d faxes (.tif and .pdf) to %s%n", n, dir.toAbsolutePath());
     }
 
     private void write(Path dir, MimeMessage[] mails, InProcessSmsc smsc) throws IOException, MessagingException {

@@ -37,10 +37,14 @@ class DemoMailOpensWithGnuPgTest {
         assertTrue(text.contains("expired on 2025-03-31"), text);
         List<Path> mails;
         try (Stream<Path> files = Files.list(out)) {
-            mails = files.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+            // e-mail-to-fax messages are the fax channel: a TIFF, unencrypted like any fax
+            mails = files.filter(p -> p.toString().endsWith(".eml") && !p.toString().contains("FAX=")).sorted().toList();
         }
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(mails.size(), files.filter(p -> p.toString().endsWith(".txt")).count(), "one SMS per e-mail");
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertEquals(14, names.stream().filter(n -> n.endsWith(".txt")).count(), "SMS: one per e-mail but the fax desk's");
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("fax-") && n.endsWith(".tif")), names.toString());
+            assertTrue(names.stream().anyMatch(n -> n.startsWith("fax-") && n.endsWith(".pdf")), names.toString());
         }
         assertEquals(15, mails.size(), "warning 3, provision chain 3, cross-sector 3, update 3, cancellation 3");
 
