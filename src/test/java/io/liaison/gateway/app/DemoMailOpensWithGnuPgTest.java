@@ -38,7 +38,7 @@ class DemoMailOpensWithGnuPgTest {
         List<Path> mails;
         try (Stream<Path> files = Files.list(out)) {
             // e-mail-to-fax messages are the fax channel: a TIFF, unencrypted like any fax
-            mails = files.filter(p -> p.toString().endsWith(".eml") && !p.toString().contains("FAX=")).sorted().toList();
+            mails = files.filter(p -> p.toString().endsWith(".eml") && !p.toString().contains("@faxgw.")).sorted().toList();
         }
         try (Stream<Path> files = Files.list(out)) {
             List<String> names = files.map(p -> p.getFileName().toString()).toList();
