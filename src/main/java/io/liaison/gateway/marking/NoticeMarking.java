@@ -34,7 +34,12 @@ public final class NoticeMarking {
     }
 
     public static String kindLabel(NoticeKind kind) {
-        return kind == NoticeKind.EARLY_WARNING ? "早期警戒情報 EARLY WARNING" : "情報提供 NOTICE";
+        return switch (kind) {
+            case EARLY_WARNING -> "早期警戒情報 EARLY WARNING";
+            case PROVISION -> "情報提供 NOTICE";
+            case INCIDENT_RELAY -> "任意提供情報 VOLUNTARILY PROVIDED INFORMATION";
+            case QUARANTINE_NOTICE -> "受信保留 MESSAGE QUARANTINED";
+        };
     }
 
     /** The handling rule of a level in one sentence, as printed under every notice. */
@@ -48,8 +53,13 @@ public final class NoticeMarking {
     }
 
     public String subject(StoredNotice n) {
-        String what = n.followUp().map(f -> f.type().label() + " of " + f.references() + ": ")
-                .orElse(n.kind() == NoticeKind.EARLY_WARNING ? "早期警戒情報 Early warning: " : "情報提供 Notice: ");
+        String kind = switch (n.kind()) {
+            case EARLY_WARNING -> "早期警戒情報 Early warning: ";
+            case PROVISION -> "情報提供 Notice: ";
+            case INCIDENT_RELAY -> "任意提供情報 Voluntarily provided: ";
+            case QUARANTINE_NOTICE -> "受信保留 Quarantined: ";
+        };
+        String what = n.followUp().map(f -> f.type().label() + " of " + f.references() + ": ").orElse(kind);
         return (n.exercise() ? "[" + EXERCISE + "] " : "") + "[" + n.level().label() + "] [" + n.reference() + "] "
                 + what + n.title();
     }
@@ -84,7 +94,9 @@ public final class NoticeMarking {
         b.append(n.body().strip()).append('\n');
         b.append(THIN).append('\n');
         b.append("Handling / 取扱い: ").append(n.level().label()).append(" — ").append(HANDLING.get(n.level())).append('\n');
-        b.append("Reply quoting ").append(n.reference()).append(" to acknowledge. / 受領確認は参照番号を付して返信してください。\n");
+        if (n.kind() == NoticeKind.PROVISION || n.kind() == NoticeKind.EARLY_WARNING) {
+            b.append("Reply quoting ").append(n.reference()).append(" to acknowledge. / 受領確認は参照番号を付して返信してください。\n");
+        }
         banner(n).forEach(l -> b.append(l).append('\n'));
         return b.toString();
     }
@@ -96,7 +108,12 @@ public final class NoticeMarking {
         if (n.level() == Tlp.AMBER_STRICT || n.level() == Tlp.RED) {
             return head;
         }
-        String kind = n.kind() == NoticeKind.EARLY_WARNING ? "早期警戒" : "情報提供";
+        String kind = switch (n.kind()) {
+            case EARLY_WARNING -> "早期警戒";
+            case PROVISION -> "情報提供";
+            case INCIDENT_RELAY -> "任意提供情報";
+            case QUARANTINE_NOTICE -> "受信保留";
+        };
         return head + " " + kind + ": " + n.summary();
     }
 }

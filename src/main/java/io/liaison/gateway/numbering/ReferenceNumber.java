@@ -6,13 +6,14 @@ import java.util.regex.Pattern;
 
 /**
  * A notice's reference number, e.g. {@code NISC-EW-2026-00042} or {@code NISC-PR3-2026-00007} (provision,
- * priority 3 = normal). Exercise traffic uses {@code NISC-EXERCISE-EW-2026-00001}: a separate series that
+ * priority 3 = normal), {@code NISC-INC-2026-00003} (a relayed incident report), {@code NISC-QN-2026-00001} (a
+ * quarantine notice). Exercise traffic uses {@code NISC-EXERCISE-EW-2026-00001}: a separate series that
  * no one can read as real. A notice another organisation originates carries its id
  * ({@code POWER-CEPTOAR-PR3-2026-00001}); an update adds {@code -U1}, {@code -U2}…, a cancellation {@code -C}.
  */
 public record ReferenceNumber(String value) {
     private static final Pattern FORMAT = Pattern.compile(
-            "[A-Z][A-Z0-9]*(-[A-Z0-9]+)*?(-EXERCISE)?-(EW|PR[1-4])-\\d{4}-\\d{5,}(-U\\d+|-C)?");
+            "[A-Z][A-Z0-9]*(-[A-Z0-9]+)*?(-EXERCISE)?-(EW|PR[1-4]|INC|QN)-\\d{4}-\\d{5,}(-U\\d+|-C)?");
 
     public ReferenceNumber {
         if (value == null || !FORMAT.matcher(value).matches()) {
@@ -26,7 +27,7 @@ public record ReferenceNumber(String value) {
 
     /** The counter series a new number is drawn from: prefix, exercise flag, type and priority, year. */
     public static String series(String prefix, boolean exercise, NoticeKind kind, Priority priority, int year) {
-        String type = kind == NoticeKind.EARLY_WARNING ? "EW" : "PR" + priority.rank();
+        String type = kind == NoticeKind.PROVISION ? "PR" + priority.rank() : kind.seriesCode();
         return prefix + (exercise ? "-EXERCISE" : "") + "-" + type + "-" + year;
     }
 

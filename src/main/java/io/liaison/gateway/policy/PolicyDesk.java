@@ -75,6 +75,10 @@ public final class PolicyDesk {
                 .orElseThrow(() -> new ForwardRefusedException("no notice with reference " + command.reference()));
         PointOfContact poc = directory.pointOfContact(command.actingPoc())
                 .orElseThrow(() -> new ForwardRefusedException("no point of contact \"" + command.actingPoc() + "\" in the directory"));
+        if (notice.kind() == NoticeKind.INCIDENT_RELAY || notice.kind() == NoticeKind.QUARANTINE_NOTICE) {
+            // 任意提供情報 leaves NISC and the ministry only sanitised, by a separate re-share; never as forwarded.
+            throw new ForwardRefusedException(command.reference() + " is " + notice.kind().yamlName() + " and is never forwarded");
+        }
         if (command.to().isEmpty() && !command.toMembers()) {
             throw new ForwardRefusedException("forward of " + command.reference() + " names no recipient; give --to ORG or --to-members");
         }

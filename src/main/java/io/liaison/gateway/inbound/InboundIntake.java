@@ -1,0 +1,463 @@
+package io.liaison.gateway.inbound;
+
+import io.liaison.gateway.directory.ContactChannel;
+import io.liaison.gateway.directory.ChannelKind;
+import io.liaison.gateway.directory.Directory;
+import io.liaison.gateway.directory.PointOfContact;
+import io.liaison.gateway.inbound.format.FormatException;
+import io.liaison.gateway.inbound.format.InboundDocument;
+import io.liaison.gateway.inbound.format.InboundDocumentParser;
+import io.liaison.gateway.inbound.incident.IncidentRelay;
+import io.liaison.gateway.keys.RecipientCertificate;
+import io.liaison.gateway.marking.Tlp;
+import io.liaison.gateway.store.NoticeStore;
+import io.liaison.gateway.store.StoredNotice;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The intake of mail addressed to the gateway: store raw → check → decrypt → verify → act, or
+ * quarantine. A message is trusted only because its signature verifies against a certificate in the
+ * directory, and only for the organisation that certificate belongs to; the From header and the
+ * server it came through decide nothing. Bad input never throws: it ends quarantined with a reason.
+ * Only a storage failure throws, leaving the message RECEIVED so the caller (the IMAP route) keeps
+ * the mail and offers it again.
+ */
+public final class InboundIntake {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundIntake.class);
+    /** 任意提供情報 is not for the public: without a level of its own, a report is held to its recipients' organisations. */
+    static final Tlp DEFAULT_REPORT_LEVEL = Tlp.AMBER_STRICT;
+    private static final Set<String> MACHINE_TYPES = Set.of("application/yaml", "application/x-yaml", "text/yaml",
+            "text/x-yaml", "application/json");
+    private static final Pattern SUBJECT_LABEL = Pattern.compile("TLP:(AMBER\\+STRICT|CLEAR|WHITE|GREEN|AMBER|RED)");
+    private static final String MARKING_HEADER = "X-TLP";
+
+    private final Directory directory;
+    private final InboundStore store;
+    private final NoticeStore notices;
+    private final List<InboundOpener> openers;
+    private final InboundSettings settings;
+    private final Clock clock;
+    private final QuarantineNotifier notifier;
+    private final IncidentRelay relay;
+    private final InboundDocumentParser parser = new InboundDocumentParser();
+    private final Map<String, PointOfContact> pocByEmail = new LinkedHashMap<>();
+    private final Map<String, PointOfContact> pocByFingerprint = new LinkedHashMap<>();
+
+    public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
+                         InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix) {
+        this.directory = directory;
+        this.store = store;
+        this.notices = notices;
+        this.openers = List.copyOf(openers);
+        this.settings = settings;
+        this.clock = clock;
+        InboundDeliveryPlanner planner = new InboundDeliveryPlanner(directory, clock);
+        this.notifier = new QuarantineNotifier(directory, notices, planner, zone, referencePrefix);
+        this.relay = new IncidentRelay(directory, notices, planner, zone, referencePrefix);
+        for (PointOfContact poc : directory.pointsOfContact().values()) {
+            for (ContactChannel c : poc.channels()) {
+                if (c.kind() == ChannelKind.EMAIL) {
+                    pocByEmail.putIfAbsent(c.address().toLowerCase(Locale.ROOT), poc);
+                }
+            }
+            poc.certificate().ifPresent(cert -> pocByFingerprint.putIfAbsent(cert.fingerprint(), poc));
+        }
+    }
+
+    /** Every certificate registered in the directory: what the openers verify signatures against. */
+    public static List<RecipientCertificate> registeredCertificates(Directory directory) {
+        return directory.pointsOfContact().values().stream().flatMap(p -> p.certificate().stream()).toList();
+    }
+
+    /** For the IMAP route: the mail as fetched, byte for byte. */
+    public InboundOutcome receiveMail(Message mail) throws MessagingException, IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        mail.writeTo(bytes);
+        return receive(bytes.toByteArray(), "imap");
+    }
+
+    /** For callers holding the raw message (the CLI, tests). */
+    public InboundOutcome receiveRaw(byte[] raw) {
+        return receive(raw, "api");
+    }
+
+    public InboundOutcome receive(byte[] raw, String source) {
+        boolean tooLarge = raw.length > settings.maxMessageBytes();
+        byte[] kept = tooLarge ? Arrays.copyOf(raw, settings.maxMessageBytes()) : raw;
+        InboundStore.Recorded recorded = store.record(kept, tooLarge, raw.length, source, clock.instant());
+        StoredInbound stored = recorded.message();
+        if (!recorded.firstTime() && stored.status() != InboundStatus.RECEIVED) {
+            LOG.info("inbound #{} seen again ({} times): already {}", stored.id(), stored.timesSeen(), stored.status());
+            return InboundOutcome.duplicate(stored);
+        }
+        Judging j = new Judging(stored.id(), clock.instant());
+        try {
+            return judge(j, kept, tooLarge);
+        } catch (InboundRejection r) {
+            return quarantine(j, r.reason(), r.detail());
+        } catch (RuntimeException e) {
+            // A storage failure repeats in the quarantine write below and propagates: the message stays RECEIVED.
+            LOG.error("inbound #{}: unexpected failure, quarantined for the duty officer", j.id, e);
+            return quarantine(j, ReasonCode.INTERNAL_ERROR, e.getClass().getSimpleName() + ": " + MimeInspector.clip(e.getMessage()));
+        }
+    }
+
+    /** What is known about the message so far, for the verdict and the notice. */
+    private static final class Judging {
+        final long id;
+        final Instant now;
+        Optional<PointOfContact> claimedPoc = Optional.empty();
+        Optional<String> messageId = Optional.empty();
+        Optional<VerifiedSender> signer = Optional.empty();
+        Optional<String> innerSha256 = Optional.empty();
+
+        Judging(long id, Instant now) {
+            this.id = id;
+            this.now = now;
+        }
+    }
+
+    private InboundOutcome judge(Judging j, byte[] raw, boolean tooLarge) throws InboundRejection {
+        if (tooLarge) {
+            claimFrom(j, raw);
+            throw new InboundRejection(ReasonCode.OVERSIZED_MESSAGE, "larger than gateway.inbound.max-message-bytes ("
+                    + settings.maxMessageBytes() + "); the stored copy is cut to that size");
+        }
+        MimeInspector.checkRawHeaders(raw);
+        MimeMessage outer = MimeInspector.parse(raw);
+        Optional<String> subject = describe(j, outer);
+        InternetAddress from = MimeInspector.from(outer);
+        j.claimedPoc = Optional.ofNullable(pocByEmail.get(from.getAddress().toLowerCase(Locale.ROOT)));
+        String messageId = MimeInspector.messageId(outer);
+        j.messageId = Optional.of(messageId);
+        Instant date = sentDate(outer);
+        if (store.messageIdSeen(messageId, j.id)) {
+            throw new InboundRejection(ReasonCode.REPLAY_MESSAGE_ID, "Message-ID " + QuarantineNotifier.safe(messageId)
+                    + " was received before");
+        }
+        checkWindow("Date header", date, j.now);
+
+        MimeInspector.leaves(outer, 0);
+        ContentType type = MimeInspector.contentType(outer);
+        InboundOpener opener = openers.stream().filter(o -> o.recognises(type)).findFirst()
+                .orElseThrow(() -> unopenable(type, outer));
+        OpenedInbound opened = opener.open(outer, j.now);
+        byte[] entity = opened.innerEntity();
+        j.innerSha256 = Optional.of(sha256(entity));
+
+        MimeBodyPart inner = MimeInspector.innerEntity(entity);
+        List<Part> leaves = MimeInspector.leaves(inner, settings.maxPartBytes());
+        Optional<String> nested = MimeInspector.nestedEncryption(leaves, inner);
+        if (nested.isPresent()) {
+            throw new InboundRejection(ReasonCode.ENCRYPTION_NESTED, "the decrypted content is itself encrypted (" + nested.get() + ")");
+        }
+
+        SignatureCheck signature = verdict(opened.signatures());
+        PointOfContact signerPoc = pocByFingerprint.get(signature.certificate().orElseThrow());
+        if (signerPoc == null) {
+            throw new InboundRejection(ReasonCode.UNKNOWN_SIGNER, "certificate " + signature.certificate().get()
+                    + " is not a point of contact's in the directory");
+        }
+        VerifiedSender signer = new VerifiedSender(signature.certificate().get(), signerPoc.id(), signerPoc.organisationId());
+        j.signer = Optional.of(signer);
+        if (j.claimedPoc.isEmpty() || !j.claimedPoc.get().organisationId().equals(signer.organisationId())) {
+            throw new InboundRejection(ReasonCode.FROM_SIGNER_MISMATCH, "From " + MimeInspector.clip(from.getAddress())
+                    + (j.claimedPoc.isEmpty() ? " is not a registered address"
+                            : " is registered to " + j.claimedPoc.get().organisationId())
+                    + ", but the signature is by " + signer.pocId() + " of " + signer.organisationId());
+        }
+        checkWindow("signature time", signature.createdAt().orElseThrow(
+                () -> new InboundRejection(ReasonCode.SIGNATURE_INVALID, "the signature carries no creation time")), j.now);
+        if (store.innerContentSeen(j.innerSha256.get(), j.id)) {
+            throw new InboundRejection(ReasonCode.REPLAY_MESSAGE_ID, "the same signed content was received before");
+        }
+
+        Part machine = machinePart(leaves);
+        InboundDocument document;
+        String text = text(machine);
+        try {
+            document = parser.parse(text, MimeInspector.contentType(machine).match("application/json"));
+        } catch (FormatException e) {
+            throw new InboundRejection(ReasonCode.FORMAT_INVALID, MimeInspector.clip(e.getMessage()));
+        }
+        Tlp level = level(document, outer, subject, inner, signature);
+        return act(j, signer, document, text, level);
+    }
+
+    private Optional<String> describe(Judging j, MimeMessage outer) throws InboundRejection {
+        Optional<String> from = MimeInspector.header(outer, "From").map(MimeInspector::clip);
+        Optional<String> id = MimeInspector.header(outer, "Message-ID").map(String::trim);
+        Optional<Instant> date = Optional.empty();
+        try {
+            date = Optional.ofNullable(outer.getSentDate()).map(java.util.Date::toInstant);
+        } catch (MessagingException e) {
+            // stays empty: the check below reports it
+        }
+        Optional<String> rawSubject = MimeInspector.header(outer, "Subject").map(MimeInspector::clip);
+        store.describe(j.id, id, from, rawSubject, date);
+        return MimeInspector.subject(outer);
+    }
+
+    private void claimFrom(Judging j, byte[] prefix) {
+        try {
+            MimeMessage outer = MimeInspector.parse(prefix);
+            InternetAddress from = MimeInspector.from(outer);
+            j.claimedPoc = Optional.ofNullable(pocByEmail.get(from.getAddress().toLowerCase(Locale.ROOT)));
+            j.messageId = MimeInspector.header(outer, "Message-ID").map(String::trim);
+            describe(j, outer);
+        } catch (InboundRejection | RuntimeException e) {
+            // Nothing more can be said about a message this broken; it is quarantined all the same.
+        }
+    }
+
+    private static Instant sentDate(MimeMessage outer) throws InboundRejection {
+        try {
+            java.util.Date date = outer.getSentDate();
+            if (date == null) {
+                throw new InboundRejection(ReasonCode.HEADER_MISSING, "no readable Date header");
+            }
+            return date.toInstant();
+        } catch (MessagingException e) {
+            throw new InboundRejection(ReasonCode.HEADER_MISSING, "no readable Date header");
+        }
+    }
+
+    private void checkWindow(String what, Instant at, Instant now) throws InboundRejection {
+        if (at.isBefore(now.minus(settings.maxAge())) || at.isAfter(now.plus(settings.maxFutureSkew()))) {
+            throw new InboundRejection(ReasonCode.REPLAY_DATE_OUTSIDE_WINDOW, what + " " + at + " is outside the accepted window ("
+                    + settings.maxAge() + " before to " + settings.maxFutureSkew() + " after " + now + ")");
+        }
+    }
+
+    private InboundRejection unopenable(ContentType type, MimeMessage outer) {
+        String base = type.getBaseType().toLowerCase(Locale.ROOT);
+        if (base.equals("multipart/encrypted") || base.equals("application/pkcs7-mime") || base.equals("application/x-pkcs7-mime")) {
+            return new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE, base + (type.getParameter("protocol") == null ? ""
+                    : "; protocol=" + MimeInspector.clip(type.getParameter("protocol"))) + " is not a format this gateway opens ("
+                    + String.join(", ", openers.stream().map(InboundOpener::format).toList()) + ")");
+        }
+        try {
+            if (base.startsWith("text/")) {
+                try (InputStream in = outer.getInputStream()) {
+                    String head = new String(in.readNBytes(64 * 1024), StandardCharsets.ISO_8859_1);
+                    if (head.contains("-----BEGIN PGP MESSAGE-----")) {
+                        return new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE,
+                                "inline OpenPGP in " + base + " is not accepted; send PGP/MIME (multipart/encrypted)");
+                    }
+                }
+            }
+        } catch (MessagingException | IOException e) {
+            return new InboundRejection(ReasonCode.MIME_TRUNCATED, "the body cannot be read");
+        }
+        return new InboundRejection(ReasonCode.NOT_ENCRYPTED, "a " + base + " message; only encrypted mail is accepted");
+    }
+
+    /** Exactly one valid signature by a registered key; otherwise the most telling reason it fails. */
+    private static SignatureCheck verdict(List<SignatureCheck> signatures) throws InboundRejection {
+        if (signatures.isEmpty()) {
+            throw new InboundRejection(ReasonCode.UNSIGNED, "the decrypted content carries no signature");
+        }
+        List<SignatureCheck> valid = signatures.stream().filter(s -> s.status() == SignatureCheck.Status.VALID).toList();
+        Set<String> certificates = new LinkedHashSet<>();
+        valid.forEach(s -> certificates.add(s.certificate().orElseThrow()));
+        if (valid.size() == signatures.size() && certificates.size() == 1) {
+            return valid.get(0);
+        }
+        if (certificates.size() > 1) {
+            throw new InboundRejection(ReasonCode.SIGNATURE_INVALID, "signed by several registered certificates "
+                    + certificates + "; one sender per message");
+        }
+        SignatureCheck worst = signatures.stream().filter(s -> s.status() != SignatureCheck.Status.VALID)
+                .min(Comparator.comparingInt(s -> List.of(SignatureCheck.Status.KEY_REVOKED, SignatureCheck.Status.KEY_EXPIRED,
+                        SignatureCheck.Status.INVALID, SignatureCheck.Status.UNKNOWN_KEY).indexOf(s.status()))).orElseThrow();
+        String key = worst.certificate().map(c -> "certificate " + c).orElse("key " + worst.issuer());
+        throw switch (worst.status()) {
+            case KEY_REVOKED -> new InboundRejection(ReasonCode.SIGNER_KEY_REVOKED, "signed by " + key + ", which is revoked");
+            case KEY_EXPIRED -> new InboundRejection(ReasonCode.SIGNER_KEY_EXPIRED, "signed by " + key + ", which had expired");
+            case INVALID -> new InboundRejection(ReasonCode.SIGNATURE_INVALID, "the signature by " + key
+                    + " does not verify over this content");
+            default -> new InboundRejection(ReasonCode.UNKNOWN_SIGNER, "signed by " + key + ", which no registered certificate holds");
+        };
+    }
+
+    private static Part machinePart(List<Part> leaves) throws InboundRejection {
+        List<Part> machine = new ArrayList<>();
+        for (Part leaf : leaves) {
+            String base = MimeInspector.contentType(leaf).getBaseType().toLowerCase(Locale.ROOT);
+            if (MACHINE_TYPES.contains(base)) {
+                machine.add(leaf);
+            } else if (!base.equals("text/plain")) {
+                throw new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE, "a " + base
+                        + " part; only text/plain and one application/yaml or application/json part are accepted");
+            }
+        }
+        if (machine.size() != 1) {
+            throw new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE, machine.isEmpty()
+                    ? "no machine-readable part (application/yaml or application/json) in the signed content"
+                    : machine.size() + " machine-readable parts; exactly one is accepted");
+        }
+        return machine.get(0);
+    }
+
+    private static String text(Part part) throws InboundRejection {
+        try (InputStream in = part.getInputStream()) {
+            String charset = Optional.ofNullable(MimeInspector.contentType(part).getParameter("charset")).orElse("UTF-8");
+            Charset cs;
+            try {
+                cs = Charset.forName(charset);
+            } catch (RuntimeException e) {
+                throw new InboundRejection(ReasonCode.FORMAT_INVALID, "unknown charset " + MimeInspector.clip(charset));
+            }
+            return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(in.readAllBytes())).toString();
+        } catch (CharacterCodingException e) {
+            throw new InboundRejection(ReasonCode.FORMAT_INVALID, "the machine-readable part is not valid text in its charset");
+        } catch (MessagingException | IOException e) {
+            throw new InboundRejection(ReasonCode.MIME_TRUNCATED, "the machine-readable part cannot be decoded");
+        }
+    }
+
+    /**
+     * The handling level, checked for tampering. Levels inside the signature (the document's tlp, the
+     * signed entity's X-TLP, a tlp notation) must agree, and every label outside (X-TLP, Subject) must
+     * equal them. With none inside, an outside label may only make handling stricter, never looser.
+     */
+    private static Tlp level(InboundDocument document, MimeMessage outer, Optional<String> subject, MimeBodyPart inner,
+                             SignatureCheck signature) throws InboundRejection {
+        Set<Tlp> signed = new LinkedHashSet<>();
+        document.level().ifPresent(signed::add);
+        Optional<String> innerHeader = MimeInspector.header(inner, MARKING_HEADER);
+        if (innerHeader.isPresent()) {
+            signed.add(Tlp.parse(innerHeader.get()).orElseThrow(() -> new InboundRejection(ReasonCode.MARKING_CHANGED,
+                    "the signed " + MARKING_HEADER + " header is not a TLP 2.0 label")));
+        }
+        for (Map.Entry<String, String> n : signature.notations().entrySet()) {
+            String name = n.getKey().toLowerCase(Locale.ROOT);
+            if (name.equals("tlp") || name.startsWith("tlp@") || name.startsWith("handling-level@")) {
+                signed.add(Tlp.parse(n.getValue()).orElseThrow(() -> new InboundRejection(ReasonCode.MARKING_CHANGED,
+                        "the signature's " + n.getKey() + " notation is not a TLP 2.0 label")));
+            }
+        }
+        Set<Tlp> outside = new LinkedHashSet<>();
+        Optional<String> outerHeader = MimeInspector.header(outer, MARKING_HEADER);
+        if (outerHeader.isPresent()) {
+            outside.add(Tlp.parse(outerHeader.get()).orElseThrow(() -> new InboundRejection(ReasonCode.MARKING_CHANGED,
+                    "the outer " + MARKING_HEADER + " header is not a TLP 2.0 label")));
+        }
+        if (subject.isPresent()) {
+            Matcher m = SUBJECT_LABEL.matcher(subject.get());
+            while (m.find()) {
+                outside.add(m.group(1).equals("WHITE") ? Tlp.CLEAR : Tlp.parse("TLP:" + m.group(1)).orElseThrow());
+            }
+        }
+        if (signed.size() > 1) {
+            throw new InboundRejection(ReasonCode.MARKING_CHANGED, "the signed content declares different levels " + labels(signed));
+        }
+        if (signed.size() == 1) {
+            Tlp level = signed.iterator().next();
+            for (Tlp o : outside) {
+                if (o != level) {
+                    throw new InboundRejection(ReasonCode.MARKING_CHANGED, "marked " + o.label() + " outside but "
+                            + level.label() + " in the signed content");
+                }
+            }
+            return level;
+        }
+        Tlp level = DEFAULT_REPORT_LEVEL;
+        for (Tlp o : outside) {
+            level = o.compareTo(level) > 0 ? o : level;
+        }
+        return level;
+    }
+
+    private static String labels(Set<Tlp> levels) {
+        return String.join(", ", levels.stream().map(Tlp::label).toList());
+    }
+
+    private InboundOutcome act(Judging j, VerifiedSender signer, InboundDocument document, String text, Tlp level)
+            throws InboundRejection {
+        if (document instanceof InboundDocument.Acknowledgement ack) {
+            Optional<StoredNotice> notice = notices.notice(ack.reference());
+            if (notice.isEmpty()) {
+                throw new InboundRejection(ReasonCode.ACK_UNKNOWN_REFERENCE, "no notice " + ack.reference());
+            }
+            if (!notices.reachedOrganisations(ack.reference()).contains(signer.organisationId())) {
+                throw new InboundRejection(ReasonCode.ACK_NOT_A_RECIPIENT, ack.reference() + " was not sent to " + signer.organisationId());
+            }
+            store.acceptAcknowledgement(j.id, signer, j.innerSha256.orElseThrow(), ack.reference(), ack.note(), j.now);
+            LOG.info("inbound #{}: acknowledgement of {} by {} ({})", j.id, ack.reference(), signer.pocId(), signer.organisationId());
+            return InboundOutcome.accepted(j.id, ack.reference());
+        }
+        InboundDocument.IncidentReport report = (InboundDocument.IncidentReport) document;
+        String key = signer.organisationId() + "/" + report.incidentId();
+        int number = store.nextReportNumber(key);
+        // Relayed first: if the process dies before the report is stored, the retry relays it again
+        // (a duplicate the recipients can see) rather than storing a report nobody was told of.
+        String reference = relay.relay(report, key, number, level, signer, j.now);
+        store.acceptReport(j.id, signer, j.innerSha256.orElseThrow(), new NewIncidentReport(key, report.incidentId(), number,
+                level, report.exercise(), report.triggerCategory().map(c -> c.code()), report.triggerCase().map(c -> c.code()),
+                report.eventType().map(e -> e.code()), report.causes().stream().map(c -> c.code()).toList(),
+                report.contact().person(), report.doNotShare(), text, Optional.of(reference)), j.now);
+        LOG.info("inbound #{}: incident report {} 第{}報 from {} relayed as {}", j.id, key, number, signer.pocId(), reference);
+        return InboundOutcome.accepted(j.id, reference);
+    }
+
+    private InboundOutcome quarantine(Judging j, ReasonCode reason, String detail) {
+        Optional<String> notice = Optional.empty();
+        String text = detail;
+        if (j.claimedPoc.isPresent()) {
+            try {
+                notice = Optional.of(notifier.notify(j.claimedPoc.get(), j.id, j.messageId, reason, j.now));
+            } catch (RuntimeException e) {
+                LOG.error("inbound #{}: could not queue the quarantine notice to {}", j.id, j.claimedPoc.get().id(), e);
+                text = detail + " (the notice to " + j.claimedPoc.get().id() + " could not be queued)";
+            }
+        }
+        store.quarantine(j.id, reason, text, j.claimedPoc.map(PointOfContact::id), j.signer, j.innerSha256, notice, j.now);
+        LOG.warn("inbound #{} quarantined: {}: {}{}", j.id, reason, text,
+                notice.map(n -> "; " + j.claimedPoc.get().id() + " told in " + n).orElse("; no registered contact to tell"));
+        return InboundOutcome.quarantined(j.id, reason, text, notice);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}

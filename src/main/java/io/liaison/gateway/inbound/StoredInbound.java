@@ -1,0 +1,24 @@
+package io.liaison.gateway.inbound;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** An inbound message as stored, with the verdict once there is one. */
+public record StoredInbound(
+        long id,
+        String source,
+        String rawSha256,
+        long rawSize,
+        InboundStatus status,
+        Optional<String> messageId,
+        Optional<String> claimedFrom,
+        Optional<String> subject,
+        Optional<ReasonCode> reasonCode,
+        Optional<String> reasonText,
+        Optional<String> signerPoc,
+        Optional<String> signerOrg,
+        Optional<String> documentType,
+        Optional<String> outcomeReference,
+        int timesSeen,
+        Instant receivedAt) {
+}
