@@ -23,6 +23,13 @@ import io.liaison.gateway.dispatch.sms.SmppSettings;
 import io.liaison.gateway.dispatch.sms.SmppSmsTransport;
 import io.liaison.gateway.dispatch.sms.SmsDeliveryChannel;
 import io.liaison.gateway.dispatch.sms.SmsTransport;
+import io.liaison.gateway.inbound.AcknowledgementSection;
+import io.liaison.gateway.inbound.InboundIntake;
+import io.liaison.gateway.inbound.InboundOutcome;
+import io.liaison.gateway.inbound.InboundSettings;
+import io.liaison.gateway.inbound.InboundStore;
+import io.liaison.gateway.inbound.incident.IncidentThread;
+import io.liaison.gateway.inbound.openpgp.OpenPgpInboundOpener;
 import io.liaison.gateway.intake.NoticeFile;
 import io.liaison.gateway.intake.NoticeIntake;
 import io.liaison.gateway.intake.NoticeRejectedException;
@@ -39,6 +46,7 @@ import io.liaison.gateway.policy.RecipientPolicy;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.jdbc.Database;
+import io.liaison.gateway.store.jdbc.JdbcInboundStore;
 import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
 import io.liaison.gateway.track.StatusReport;
 import jakarta.mail.internet.AddressException;
@@ -70,6 +78,8 @@ public final class Gateway implements AutoCloseable {
     private final Directory directory;
     private final Database database;
     private final NoticeStore store;
+    private final InboundStore inboundStore;
+    private final InboundIntake inboundIntake;
     private final MailTransport mail;
     private final SmsTransport sms;
     private final ChannelDispatcher emailDispatcher;
@@ -113,8 +123,17 @@ public final class Gateway implements AutoCloseable {
         RecipientPolicy policy = new RecipientPolicy(directory, gate, clock,
                 Set.of(ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.FAX));
 
+        this.inboundStore = new JdbcInboundStore(database.dataSource());
+        this.inboundIntake = new InboundIntake(directory, inboundStore, store,
+                List.of(new OpenPgpInboundOpener(key, InboundIntake.registeredCertificates(directory))),
+                inboundSettings(settings), clock, zone, settings.get("gateway.reference-prefix"));
+
         this.camel = new Main();
-        camel.setInitialProperties(settings.asProperties());
+        java.util.Properties camelProperties = settings.asProperties();
+        // The IMAP route reads its password as a property; it comes from the environment, never from a file.
+        camelProperties.setProperty("gateway.imap.password",
+                settings.optional("gateway.imap.password-env").map(System::getenv).orElse(""));
+        camel.setInitialProperties(camelProperties);
         camel.bind("noticeIntake", new NoticeIntake(directory));
         camel.bind("policyDesk", new PolicyDesk(directory, policy, store));
         camel.bind("registrar", new Registrar(store, clock, zone, settings.get("gateway.reference-prefix")));
@@ -122,6 +141,7 @@ public final class Gateway implements AutoCloseable {
         camel.bind("smsDispatcher", smsDispatcher);
         camel.bind("faxDispatcher", faxDispatcher);
         camel.bind("deadLetters", new DeadLetterKeeper(store, clock));
+        camel.bind("inboundIntake", inboundIntake);
         camel.configure().withRoutesIncludePattern(routesPattern(settings));
         camel.start();
         this.template = camel.getCamelTemplate();
@@ -161,6 +181,29 @@ public final class Gateway implements AutoCloseable {
 
     public StatusReport status(String reference) {
         return StatusReport.of(store, reference);
+    }
+
+    /** Takes one raw inbound message through the intake route (stored, judged, acted on or quarantined). */
+    public InboundOutcome receive(byte[] rawMessage) {
+        return template.requestBody("direct:receive", rawMessage, InboundOutcome.class);
+    }
+
+    /** A notice's acknowledgements, shown after its status. */
+    public AcknowledgementSection acknowledgements(String reference) {
+        return new AcknowledgementSection(inboundStore.acknowledgements(reference), store.reachedOrganisations(reference));
+    }
+
+    /** An incident's reports in order; key is ORGANISATION/ID. */
+    public IncidentThread incident(String incidentKey) {
+        return new IncidentThread(incidentKey, inboundStore.reports(incidentKey));
+    }
+
+    public InboundStore inboundStore() {
+        return inboundStore;
+    }
+
+    public InboundIntake inboundIntake() {
+        return inboundIntake;
     }
 
     /** Runs every channel's dispatcher now, on the caller's thread (the routes also run them on their own). */
@@ -245,6 +288,15 @@ public final class Gateway implements AutoCloseable {
     /** LIAISON_KEY_PASSPHRASE_FILE, then LIAISON_KEY_PASSPHRASE, then gateway.key.passphrase-file: never argv. */
     private static PassphraseSource passphrase(GatewaySettings settings) throws io.liaison.gateway.keys.GatewayKeyException {
         return PassphraseSource.resolve(System.getenv(), settings.optional("gateway.key.passphrase-file").map(Path::of));
+    }
+
+    private static InboundSettings inboundSettings(GatewaySettings s) {
+        try {
+            return new InboundSettings(s.integer("gateway.inbound.max-message-bytes"), s.integer("gateway.inbound.max-part-bytes"),
+                    s.duration("gateway.inbound.max-age"), s.duration("gateway.inbound.max-future-skew"));
+        } catch (IllegalArgumentException e) {
+            throw new GatewaySettings.SettingsException(e.getMessage());
+        }
     }
 
     private static SmppSettings smppSettings(GatewaySettings s) {

@@ -32,7 +32,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "liaison-gateway", mixinStandardHelpOptions = true, version = "liaison-gateway 0.1.0",
         description = "Secure two-channel messaging gateway: NISC, ministry liaisons, CEPTOARs and operators.",
         subcommands = {Main.DemoCommand.class, Main.DirectoryCommand.class, Main.SendCommand.class,
-                Main.ForwardCommandLine.class, Main.StatusCommand.class, Main.ServeCommand.class})
+                Main.ForwardCommandLine.class, Main.StatusCommand.class, Main.ServeCommand.class,
+                io.liaison.gateway.inbound.incident.IncidentCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit codes: 0 done, 1 failed while running, 2 input or settings refused. */
     static final int OK = 0;
@@ -187,6 +188,7 @@ public final class Main implements Callable<Integer> {
                     return REFUSED;
                 }
                 System.out.print(gateway.status(reference).render(gateway.zone()));
+                System.out.print(gateway.acknowledgements(reference).render(gateway.zone()));
                 return OK;
             }
         }
