@@ -1,0 +1,65 @@
+package io.liaison.gateway.inbound;
+
+import io.liaison.gateway.directory.Directory;
+import io.liaison.gateway.directory.DirectoryLoader;
+import io.liaison.gateway.inbound.openpgp.OpenPgpInboundOpener;
+import io.liaison.gateway.intake.NoticeDraft;
+import io.liaison.gateway.intake.NoticeKind;
+import io.liaison.gateway.intake.Priority;
+import io.liaison.gateway.intake.Target;
+import io.liaison.gateway.keys.PassphraseSource;
+import io.liaison.gateway.keys.openpgp.OpenPgpCertificateReader;
+import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
+import io.liaison.gateway.marking.Tlp;
+import io.liaison.gateway.store.StoredNotice;
+import io.liaison.gateway.store.jdbc.Database;
+import io.liaison.gateway.store.jdbc.JdbcInboundStore;
+import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
+import io.liaison.gateway.testing.MutableClock;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/** The real intake bean on an in-memory database, the given directory and the sample gateway key; no Camel. */
+final class IntakeFixture implements AutoCloseable {
+    static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+    final MutableClock clock = MutableClock.sampleDay();
+    final Database database;
+    final JdbcNoticeStore notices;
+    final JdbcInboundStore inbound;
+    final Directory directory;
+    final InboundIntake intake;
+
+    IntakeFixture(Path directoryFile, InboundSettings settings) throws Exception {
+        this.directory = new DirectoryLoader(clock, new OpenPgpCertificateReader()).load(directoryFile);
+        this.database = Database.open("jdbc:h2:mem:intake-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        this.notices = new JdbcNoticeStore(database.dataSource());
+        this.inbound = new JdbcInboundStore(database.dataSource());
+        OpenPgpGatewayKey key = OpenPgpGatewayKey.load(InboundMail.SAMPLE.resolve("gateway/gateway.sec.asc"),
+                PassphraseSource.fromFile(InboundMail.SAMPLE.resolve("gateway/passphrase.txt")));
+        this.intake = new InboundIntake(directory, inbound, notices,
+                List.of(new OpenPgpInboundOpener(key, InboundIntake.registeredCertificates(directory))), settings, clock, ZONE, "NISC");
+    }
+
+    static IntakeFixture onSampleDirectory() throws Exception {
+        return new IntakeFixture(InboundMail.SAMPLE.resolve("directory.yaml"), InboundSettings.defaults());
+    }
+
+    /** A provision from NISC stored as sent to the given organisations, as the outbound side would have. */
+    String noticeSentTo(List<String> organisations) {
+        NoticeDraft draft = new NoticeDraft(NoticeKind.PROVISION, Priority.NORMAL, Tlp.AMBER, false, "nisc-duty",
+                "制御システムの脆弱性", "脆弱性", "本文", new Target(List.of("electric-power"), organisations, false));
+        return notices.accept(draft, "nisc", "NISC-PR3-2026", new InboundDeliveryPlanner(directory, clock).toOrganisations(organisations),
+                clock.instant()).value();
+    }
+
+    List<StoredNotice> noticesOfKind(NoticeKind kind) {
+        return notices.notices().stream().filter(n -> n.kind() == kind).toList();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
