@@ -128,6 +128,9 @@ public final class InboundIntake {
         try {
             return judge(j, kept, tooLarge);
         } catch (InboundRejection r) {
+            if (j.claimedPoc.isEmpty()) {
+                claimFrom(j, kept);
+            }
             return quarantine(j, r.reason(), r.detail());
         } catch (RuntimeException e) {
             // A storage failure repeats in the quarantine write below and propagates: the message stays RECEIVED.
@@ -153,7 +156,6 @@ public final class InboundIntake {
 
     private InboundOutcome judge(Judging j, byte[] raw, boolean tooLarge) throws InboundRejection {
         if (tooLarge) {
-            claimFrom(j, raw);
             throw new InboundRejection(ReasonCode.OVERSIZED_MESSAGE, "larger than gateway.inbound.max-message-bytes ("
                     + settings.maxMessageBytes() + "); the stored copy is cut to that size");
         }
@@ -232,14 +234,19 @@ public final class InboundIntake {
         return MimeInspector.subject(outer);
     }
 
+    /** Best effort, for the notice only: whose registered contact a message that failed early claims to be from. */
     private void claimFrom(Judging j, byte[] prefix) {
         try {
             MimeMessage outer = MimeInspector.parse(prefix);
+            String[] froms = outer.getHeader("From");
+            if (froms == null || froms.length != 1) {
+                return;
+            }
             InternetAddress from = MimeInspector.from(outer);
             j.claimedPoc = Optional.ofNullable(pocByEmail.get(from.getAddress().toLowerCase(Locale.ROOT)));
             j.messageId = MimeInspector.header(outer, "Message-ID").map(String::trim);
             describe(j, outer);
-        } catch (InboundRejection | RuntimeException e) {
+        } catch (InboundRejection | MessagingException | RuntimeException e) {
             // Nothing more can be said about a message this broken; it is quarantined all the same.
         }
     }

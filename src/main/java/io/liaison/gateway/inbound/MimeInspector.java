@@ -211,6 +211,7 @@ final class MimeInspector {
                     throw new InboundRejection(ReasonCode.MIME_TRUNCATED, "a multipart without parts");
                 }
                 int count = multipart.getCount();
+                requireClosingDelimiter(part);
                 for (int i = 0; i < count; i++) {
                     walk(multipart.getBodyPart(i), maxPartBytes, depth + 1, out);
                 }
@@ -228,6 +229,29 @@ final class MimeInspector {
             throw new InboundRejection(ReasonCode.MIME_TRUNCATED, "the MIME structure is incomplete: " + clip(e.getMessage()));
         } catch (IOException e) {
             throw new InboundRejection(ReasonCode.MIME_TRUNCATED, "a part cannot be decoded: " + clip(e.getMessage()));
+        }
+    }
+
+    /**
+     * Jakarta Mail takes the end of the data as the end of a multipart unless a JVM-wide system property
+     * says otherwise; the check is made here instead, on this part's own raw bytes.
+     */
+    private static void requireClosingDelimiter(Part part) throws MessagingException, IOException, InboundRejection {
+        String boundary = new ContentType(part.getContentType()).getParameter("boundary");
+        if (boundary == null) {
+            throw new InboundRejection(ReasonCode.MIME_TRUNCATED, "a multipart without a boundary parameter");
+        }
+        InputStream raw = part instanceof MimeMessage m ? m.getRawInputStream()
+                : part instanceof MimeBodyPart b ? b.getRawInputStream() : null;
+        if (raw == null) {
+            return;
+        }
+        String body;
+        try (InputStream in = raw) {
+            body = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        if (!Pattern.compile("(?m)^--" + Pattern.quote(boundary) + "--[ \\t]*\r?$").matcher(body).find()) {
+            throw new InboundRejection(ReasonCode.MIME_TRUNCATED, "a multipart ends without its closing boundary");
         }
     }
 

@@ -175,6 +175,13 @@ public final class InboundMail {
             return this;
         }
 
+        /** A Subject written as one RFC 2047 encoded-word whatever it holds, line breaks included. */
+        public Envelope encodedSubject(String s) {
+            this.subject = null;
+            extra.put("Subject", "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8)) + "?=");
+            return this;
+        }
+
         public Envelope header(String name, String value) {
             extra.put(name, value);
             return this;

@@ -76,6 +76,12 @@ public final class OpenPgpInboundOpener implements InboundOpener {
         OpenPGPMessageProcessor processor = new OpenPGPMessageProcessor(OpenPgpGatewayKey.implementation());
         key.addAsDecryptionKey(processor);
         registered.forEach(processor::addVerificationCertificate);
+        // BC leaves out of its result a signature whose key it cannot find; asking for it is the only trace.
+        List<KeyIdentifier> unknownSigners = new ArrayList<>();
+        processor.setMissingOpenPGPCertificateProvider(id -> {
+            unknownSigners.add(id);
+            return null;
+        });
         // The intake judges signature time against its own clock and window; BC is not to use the machine's clock.
         processor.verifyNotBefore(new Date(0L)).verifyNotAfter(new Date(Long.MAX_VALUE / 2));
         byte[] entity;
@@ -99,6 +105,11 @@ public final class OpenPgpInboundOpener implements InboundOpener {
         List<SignatureCheck> checks = new ArrayList<>();
         for (OpenPGPSignature.OpenPGPDocumentSignature signature : result.getSignatures()) {
             checks.add(check(signature));
+        }
+        for (KeyIdentifier id : unknownSigners) {
+            if (checks.stream().noneMatch(c -> c.issuer().equals(id.toString()))) {
+                checks.add(new SignatureCheck(id.toString(), Optional.empty(), SignatureCheck.Status.UNKNOWN_KEY, Optional.empty(), Map.of()));
+            }
         }
         return new OpenedInbound(entity, checks);
     }
