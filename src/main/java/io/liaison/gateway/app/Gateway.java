@@ -134,6 +134,9 @@ public final class Gateway implements AutoCloseable {
         camelProperties.setProperty("gateway.imap.password",
                 settings.optional("gateway.imap.password-env").map(System::getenv).orElse(""));
         camel.setInitialProperties(camelProperties);
+        // Camel Main reads the built-in application.properties again on its own; the gateway's settings
+        // (--config, explicit values) must win over it for the routes' placeholders too.
+        camel.setOverrideProperties(camelProperties);
         camel.bind("noticeIntake", new NoticeIntake(directory));
         camel.bind("policyDesk", new PolicyDesk(directory, policy, store));
         camel.bind("registrar", new Registrar(store, clock, zone, settings.get("gateway.reference-prefix")));
