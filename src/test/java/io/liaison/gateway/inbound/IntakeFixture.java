@@ -24,7 +24,7 @@ import java.util.UUID;
 /** The real intake bean on an in-memory database, the given directory and the sample gateway key; no Camel. */
 final class IntakeFixture implements AutoCloseable {
     static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
-    final MutableClock clock = MutableClock.sampleDay();
+    final MutableClock clock;
     final Database database;
     final JdbcNoticeStore notices;
     final JdbcInboundStore inbound;
@@ -32,6 +32,11 @@ final class IntakeFixture implements AutoCloseable {
     final InboundIntake intake;
 
     IntakeFixture(Path directoryFile, InboundSettings settings) throws Exception {
+        this(directoryFile, settings, MutableClock.sampleDay());
+    }
+
+    IntakeFixture(Path directoryFile, InboundSettings settings, MutableClock clock) throws Exception {
+        this.clock = clock;
         this.directory = new DirectoryLoader(clock, new OpenPgpCertificateReader()).load(directoryFile);
         this.database = Database.open("jdbc:h2:mem:intake-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
         this.notices = new JdbcNoticeStore(database.dataSource());
