@@ -1,7 +1,6 @@
 package io.liaison.gateway.inbound;
 
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
-import io.liaison.gateway.testing.MutableClock;
 import io.liaison.gateway.testing.TestCertificates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,14 +22,16 @@ import org.bouncycastle.openpgp.api.OpenPGPKeyEditor;
  * Writes the bad-message corpus to src/test/resources/inbound/ (run from the project root):
  * {@code bad/*.eml} with {@code bad/expected.tsv} (file, reason code, POC that must be told or -), the
  * prelude message the replays copy, and a test directory: the sample one plus a contact whose signing
- * subkey is revoked. Every message is dated ten minutes before {@link MutableClock#sampleDay()}.
+ * subkey is revoked. Every message is dated ten minutes before {@link #NOW}.
  *
  * <pre>mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
  * java -cp target/classes:target/test-classes:$(cat cp.txt) io.liaison.gateway.inbound.BadInboundCorpusGenerator</pre>
  */
 public final class BadInboundCorpusGenerator {
     static final Path ROOT = Path.of("src/test/resources/inbound");
-    static final Instant T = MutableClock.sampleDay().instant().minus(Duration.ofMinutes(10));
+    /** The corpus's own "now", fixed so regenerating is never forced by another test's sample day moving. */
+    static final Instant NOW = Instant.parse("2026-06-01T01:00:00Z");
+    static final Instant T = NOW.minus(Duration.ofMinutes(10));
     static final String REF = "NISC-PR3-2026-00001";
     static final String EAST = "East Power SOC <soc@east-power.sample.invalid>";
 
@@ -206,7 +207,15 @@ public final class BadInboundCorpusGenerator {
         if (signing.isPrimaryKey()) {
             throw new IllegalStateException("expected a signing subkey");
         }
-        OpenPGPKey revoked = new OpenPGPKeyEditor(key, k -> null).revokeComponentKey(signing).done();
+        // Dated a day before the messages: the key was revoked when it signed, whatever day this runs.
+        java.util.Date revokedAt = java.util.Date.from(T.minus(Duration.ofDays(1)));
+        OpenPGPKey revoked = new OpenPGPKeyEditor(key, k -> null).revokeComponentKey(signing,
+                new org.bouncycastle.openpgp.api.SignatureParameters.Callback() {
+                    @Override
+                    public org.bouncycastle.openpgp.api.SignatureParameters apply(org.bouncycastle.openpgp.api.SignatureParameters p) {
+                        return p.setSignatureCreationTime(revokedAt);
+                    }
+                }).done();
         Path dir = ROOT.resolve("directory");
         Files.createDirectories(dir.resolve("certs"));
         try (var certs = Files.list(InboundMail.SAMPLE.resolve("certs"))) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.StoredNotice;
+import io.liaison.gateway.testing.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,8 @@ class BadInboundMessagesAreQuarantinedTest {
 
     @BeforeAll
     void preludeAcknowledgementIsAccepted() throws Exception {
-        f = new IntakeFixture(Path.of("src/test/resources/inbound/directory/directory.yaml"), CORPUS_LIMITS);
+        f = new IntakeFixture(Path.of("src/test/resources/inbound/directory/directory.yaml"), CORPUS_LIMITS,
+                new MutableClock(BadInboundCorpusGenerator.NOW));
         assertEquals(BadInboundCorpusGenerator.REF, f.noticeSentTo(List.of("east-power")));
         InboundOutcome prelude = f.intake.receiveRaw(Files.readAllBytes(Path.of("src/test/resources/inbound/good/prelude-ack.eml")));
         assertEquals(InboundStatus.ACCEPTED, prelude.status(), prelude.toString());
@@ -46,7 +48,9 @@ class BadInboundMessagesAreQuarantinedTest {
 
     @AfterAll
     void close() {
-        f.close();
+        if (f != null) {
+            f.close();
+        }
     }
 
     static Stream<Arguments> corpus() throws IOException {
