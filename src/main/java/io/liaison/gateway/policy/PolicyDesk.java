@@ -50,6 +50,10 @@ public final class PolicyDesk {
             problems.add("references: " + original.reference() + " is itself an " + original.followUp().get().type().yamlName()
                     + "; refer to the original " + original.followUp().get().references());
         }
+        if (original.kind() == NoticeKind.INCIDENT_RELAY || original.kind() == NoticeKind.QUARANTINE_NOTICE) {
+            problems.add("references: " + original.reference() + " is " + original.kind().yamlName()
+                    + ", written by the gateway for inbound mail; it is never updated or cancelled");
+        }
         if (!original.originatorOrg().equals(sender)) {
             problems.add("from: only " + original.originatorOrg() + ", which issued " + original.reference()
                     + ", may update or cancel it");
