@@ -172,7 +172,7 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "status", description = "Show a notice's deliveries (recipient × channel × state), chain and refusals.")
+    @Command(name = "status", description = "Show a notice's deliveries (recipient × channel × state), chain, refusals and acknowledgements.")
     static final class StatusCommand implements Callable<Integer> {
         @CommandLine.Mixin
         GatewayOptions options = new GatewayOptions();
