@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Plans the gateway's own outbound records for inbound traffic (report relays, quarantine notices) on
  * the channels the directory registers: e-mail only encrypted to a usable certificate, never to an
- * address taken from the inbound message. No handling-agreement gate: these go to the bodies the
+ * address taken from the inbound message. Never by fax, which is unencrypted. No handling-agreement gate: these go to the bodies the
  * reporting rules name, or back to the sender's own registered contact.
  */
 public final class InboundDeliveryPlanner {
@@ -56,8 +56,8 @@ public final class InboundDeliveryPlanner {
         for (ContactChannel channel : poc.channels()) {
             String org = poc.organisationId();
             if (!AVAILABLE.contains(channel.kind())) {
-                refusals.add(Refusal.ofChannel(org, poc.id(), channel.kind(),
-                        "no " + channel.kind().yamlName() + " channel is configured in this gateway"));
+                refusals.add(Refusal.ofChannel(org, poc.id(), channel.kind(), "inbound-related records go by encrypted e-mail"
+                        + " and a content-free SMS only, never by " + channel.kind().yamlName()));
             } else if (channel.kind() == ChannelKind.EMAIL && poc.certificate().isEmpty()) {
                 refusals.add(Refusal.ofChannel(org, poc.id(), channel.kind(),
                         "no encryption certificate for " + poc.id() + "; e-mail is never sent in plaintext"));
