@@ -10,6 +10,10 @@ import io.liaison.gateway.keys.openpgp.OpenPgpCertificateReader;
 import io.liaison.gateway.numbering.Registrar;
 import io.liaison.gateway.policy.ForwardCommand;
 import io.liaison.gateway.policy.ForwardRefusedException;
+import io.liaison.gateway.inbound.AcknowledgementSection;
+import io.liaison.gateway.store.jdbc.Database;
+import io.liaison.gateway.store.jdbc.JdbcInboundStore;
+import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
 import io.liaison.gateway.track.StatusReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -180,15 +184,20 @@ public final class Main implements Callable<Integer> {
         @Parameters(paramLabel = "REF")
         String reference;
 
+        /** Reads the ledger only: no keys, no servers, and nothing is dispatched as a side effect. */
         @Override
-        public Integer call() throws Exception {
-            try (Gateway gateway = Gateway.builder(options.settings()).start()) {
-                if (gateway.store().notice(reference).isEmpty()) {
+        public Integer call() {
+            GatewaySettings settings = options.settings();
+            try (Database db = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
+                    settings.optional("gateway.db.password-env").map(System::getenv).orElse(""))) {
+                JdbcNoticeStore store = new JdbcNoticeStore(db.dataSource());
+                if (store.notice(reference).isEmpty()) {
                     System.err.println("refused: no notice with reference " + reference);
                     return REFUSED;
                 }
-                System.out.print(gateway.status(reference).render(gateway.zone()));
-                System.out.print(gateway.acknowledgements(reference).render(gateway.zone()));
+                System.out.print(StatusReport.of(store, reference).render(settings.zone()));
+                System.out.print(new AcknowledgementSection(new JdbcInboundStore(db.dataSource()).acknowledgements(reference),
+                        store.reachedOrganisations(reference)).render(settings.zone()));
                 return OK;
             }
         }
