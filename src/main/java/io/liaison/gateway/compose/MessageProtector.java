@@ -2,7 +2,6 @@ package io.liaison.gateway.compose;
 
 import io.liaison.gateway.keys.RecipientCertificate;
 import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMultipart;
 import java.time.Instant;
 
 /**
@@ -12,30 +11,50 @@ import java.time.Instant;
  *
  * <p>Fan-out is split in two so the expensive signature is made once per notice rather than once
  * per recipient: {@link #prepare} signs, {@link #protectFor} encrypts. Implementations are
- * thread-safe.
+ * thread-safe. {@link ProtectorSelector} picks the implementation a recipient's certificate needs.
  */
 public interface MessageProtector {
 
+    /** Which envelope this protector makes. */
+    ProtectionKind kind();
+
+    /** True when {@code recipient} is a certificate of the kind this protector encrypts to. */
+    boolean accepts(RecipientCertificate recipient);
+
     /**
-     * Signs the inner entity once, dated {@code at}. Recipients are later checked against the same
-     * instant, so a long fan-out judges every certificate by one clock reading. Missing MIME headers
-     * of {@code content} (Content-Type, Content-Transfer-Encoding) are filled in on it first, since
-     * the signed bytes must be exactly what the recipient will parse.
+     * Signs the inner entity once, dated {@code at}, with no handling marking inside the signature
+     * (for content that has no level, e.g. a test message or a receipt). Notices use
+     * {@link #prepare(MimeBodyPart, HandlingMark, Instant)}.
      */
     PreparedContent prepare(MimeBodyPart content, Instant at) throws ProtectionException;
+
+    /**
+     * Signs the inner entity once, dated {@code at}, binding {@code mark} inside the signature so
+     * that a recipient can tell when the level or reference in the headers was changed. Recipients are
+     * later checked against the same instant, so a long fan-out judges every certificate by one clock
+     * reading. Missing MIME headers of {@code content} (Content-Type, Content-Transfer-Encoding) are
+     * filled in on it first, since the signed bytes must be exactly what the recipient will parse.
+     */
+    PreparedContent prepare(MimeBodyPart content, HandlingMark mark, Instant at) throws ProtectionException;
 
     /**
      * Encrypts prepared content to one recipient.
      *
      * @throws ProtectionRefusedException carrying the recipient's fingerprint when the certificate is
-     *                                    of the wrong kind, expired, revoked or cannot encrypt at
+     *                                    of the wrong kind, expired, revoked, weak or cannot encrypt at
      *                                    {@link PreparedContent#at()}
      */
-    MimeMultipart protectFor(PreparedContent content, RecipientCertificate recipient) throws ProtectionException;
+    ProtectedBody protectFor(PreparedContent content, RecipientCertificate recipient) throws ProtectionException;
 
-    /** Sign and encrypt for a single recipient. */
-    default MimeMultipart protect(MimeBodyPart content, RecipientCertificate recipient, Instant at)
+    /** Sign and encrypt for a single recipient, unmarked. */
+    default ProtectedBody protect(MimeBodyPart content, RecipientCertificate recipient, Instant at)
             throws ProtectionException {
         return protectFor(prepare(content, at), recipient);
+    }
+
+    /** Sign (binding {@code mark}) and encrypt for a single recipient. */
+    default ProtectedBody protect(MimeBodyPart content, HandlingMark mark, RecipientCertificate recipient, Instant at)
+            throws ProtectionException {
+        return protectFor(prepare(content, mark, at), recipient);
     }
 }

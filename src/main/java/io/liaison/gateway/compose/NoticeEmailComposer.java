@@ -11,7 +11,6 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,9 +20,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Composes the e-mail of one delivery: the marked notice, signed once per (notice, hop) and encrypted
- * to the point of contact's certificate, in an envelope whose Subject and header fields carry the
- * level and the reference.
+ * Composes the e-mail of one delivery: the marked notice, signed once per (notice, hop, envelope kind)
+ * with the marking bound inside the signature, and encrypted to the point of contact's certificate
+ * (PGP/MIME or S/MIME, whichever the certificate is), in an envelope whose Subject and header fields
+ * carry the level and the reference.
  */
 public final class NoticeEmailComposer {
     /** A signature is reused only briefly, so a retry hours later is judged against fresh time. */
@@ -32,7 +32,7 @@ public final class NoticeEmailComposer {
 
     private final Directory directory;
     private final NoticeMarking marking;
-    private final MessageProtector protector;
+    private final ProtectorSelector protectors;
     private final Session session;
     private final InternetAddress from;
     private final String messageIdDomain;
@@ -46,23 +46,37 @@ public final class NoticeEmailComposer {
 
     public NoticeEmailComposer(Directory directory, NoticeMarking marking, MessageProtector protector, Session session,
                                InternetAddress from, Clock clock) {
+        this(directory, marking, ProtectorSelector.of(protector), session, from, clock);
+    }
+
+    public NoticeEmailComposer(Directory directory, NoticeMarking marking, ProtectorSelector protectors, Session session,
+                               InternetAddress from, Clock clock) {
         this.directory = directory;
         this.marking = marking;
-        this.protector = protector;
+        this.protectors = protectors;
         this.session = session;
         this.from = from;
         this.messageIdDomain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
         this.clock = clock;
     }
 
-    /** @throws ProtectionRefusedException when the POC's certificate is no longer usable: no e-mail, never plaintext */
+    /**
+     * @throws ProtectionRefusedException naming the POC and fingerprint when the POC's certificate is no
+     *                                    longer usable or of a kind the gateway cannot serve: no e-mail, never plaintext
+     */
     public MimeMessage compose(StoredNotice notice, Delivery delivery) throws ProtectionException, MessagingException {
         PointOfContact poc = directory.pointOfContact(delivery.pocId())
                 .orElseThrow(() -> new ProtectionException("point of contact " + delivery.pocId() + " is no longer in the directory"));
         if (poc.certificate().isEmpty()) {
             throw new ProtectionException("no encryption certificate for " + poc.id() + "; e-mail is never sent in plaintext");
         }
-        MimeMultipart encrypted = protector.protectFor(preparedFor(notice, delivery), poc.certificate().get());
+        ProtectedBody encrypted;
+        try {
+            MessageProtector protector = protectors.forCertificate(poc.certificate().get());
+            encrypted = protector.protectFor(preparedFor(notice, delivery, protector), poc.certificate().get());
+        } catch (ProtectionRefusedException refused) {
+            throw refused.forPointOfContact(poc.id());
+        }
         String messageId = "<" + notice.reference() + "." + delivery.id() + "@" + messageIdDomain + ">";
         MimeMessage message = new FixedIdMessage(session, messageId);
         message.setFrom(from);
@@ -74,20 +88,21 @@ public final class NoticeEmailComposer {
         if (notice.exercise()) {
             message.setHeader(NoticeMarking.HEADER_EXERCISE, "yes");
         }
-        message.setContent(encrypted);
+        encrypted.applyTo(message);
         message.saveChanges();
         return message;
     }
 
-    private synchronized PreparedContent preparedFor(StoredNotice notice, Delivery delivery)
+    private synchronized PreparedContent preparedFor(StoredNotice notice, Delivery delivery, MessageProtector protector)
             throws ProtectionException, MessagingException {
-        String key = notice.reference() + "#" + delivery.hopId();
+        // Per kind too: an S/MIME signature is no use to a PGP/MIME recipient of the same hop.
+        String key = notice.reference() + "#" + delivery.hopId() + "#" + protector.kind();
         Instant now = clock.instant();
         PreparedContent cached = prepared.get(key);
         if (cached != null && Duration.between(cached.at(), now).compareTo(SIGNATURE_REUSE) < 0 && !now.isBefore(cached.at())) {
             return cached;
         }
-        PreparedContent fresh = protector.prepare(innerPart(notice, delivery), now);
+        PreparedContent fresh = protector.prepare(innerPart(notice, delivery), HandlingMark.of(notice), now);
         prepared.put(key, fresh);
         return fresh;
     }

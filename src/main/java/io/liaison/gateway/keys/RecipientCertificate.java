@@ -20,4 +20,20 @@ public interface RecipientCertificate {
 
     /** True for the demo's sample keys, which the gateway refuses outside demo mode. */
     boolean isSample();
+
+    /**
+     * Judges the certificate against {@code policy} at {@code at}. This default only knows expiry and
+     * encryption capability; the OpenPGP and S/MIME certificates override it to check algorithms, key
+     * sizes and signature hashes as well.
+     */
+    default KeyAssessment assess(KeyPolicy policy, Instant at) {
+        java.util.List<KeyFinding> findings = new java.util.ArrayList<>();
+        Optional<Instant> expiry = expiresAt();
+        if (expiry.isPresent() && !at.isBefore(expiry.get())) {
+            findings.add(KeyFinding.of(KeyDefect.EXPIRED, "expired at " + expiry.get()));
+        } else if (!usableForEncryptionAt(at)) {
+            findings.add(KeyFinding.of(KeyDefect.NO_ENCRYPTION_KEY, "no key usable for encryption at " + at));
+        }
+        return KeyAssessment.of(fingerprint(), findings, expiry);
+    }
 }

@@ -24,7 +24,10 @@ import org.bouncycastle.util.encoders.Hex;
 
 /**
  * Opens PGP/MIME messages encrypted to a key we hold and checks who signed them. The inverse of
- * {@link PgpMimeProtector}, for replies to the gateway and for tests.
+ * {@link PgpMimeProtector}, for replies to the gateway and for tests. The handling marking in the
+ * valid signature's notations is reported as {@link OpenedMessage#signedMark()}; compare it with the
+ * headers using {@link io.liaison.gateway.compose.HandlingMarkCheck}. All notations of a signature are
+ * available through {@link HandlingNotations#hashedNotations}.
  */
 public final class PgpMimeOpener {
     private final OpenPgpGatewayKey decryptionKey;
@@ -83,13 +86,17 @@ public final class PgpMimeOpener {
         } catch (PGPException | IOException | RuntimeException e) {
             throw new OpeningException("OpenPGP message cannot be decrypted with key " + decryptionKey.fingerprint(), e);
         }
-        Optional<String> validSigner = result.getSignatures().stream()
+        Optional<OpenPGPSignature.OpenPGPDocumentSignature> valid = result.getSignatures().stream()
                 .filter(PgpMimeOpener::isValid)
-                .map(OpenPGPSignature::getIssuerCertificate)
-                .filter(issuer -> issuer != null && signer != null && issuer.getKeyIdentifier().equals(signer.getKeyIdentifier()))
-                .map(issuer -> Hex.toHexString(issuer.getFingerprint()).toUpperCase())
+                .filter(s -> s.getIssuerCertificate() != null && signer != null
+                        && s.getIssuerCertificate().getKeyIdentifier().equals(signer.getKeyIdentifier()))
                 .findFirst();
-        return new OpenedMessage(entity, validSigner.isPresent(), validSigner);
+        if (valid.isEmpty()) {
+            return new OpenedMessage(entity, false, Optional.empty());
+        }
+        String fingerprint = Hex.toHexString(valid.get().getIssuerCertificate().getFingerprint()).toUpperCase();
+        // The marking is read from the very signature that verified, from its hashed area only.
+        return new OpenedMessage(entity, true, Optional.of(fingerprint), HandlingNotations.read(valid.get().getSignature()));
     }
 
     private static boolean isValid(OpenPGPSignature.OpenPGPDocumentSignature signature) {

@@ -1,6 +1,10 @@
 package io.liaison.gateway.compose.openpgp;
 
+import io.liaison.gateway.compose.HandlingMark;
 import io.liaison.gateway.compose.MessageProtector;
+import io.liaison.gateway.compose.ProtectionKind;
+import io.liaison.gateway.keys.KeyAssessment;
+import io.liaison.gateway.keys.KeyPolicy;
 import io.liaison.gateway.compose.PreparedContent;
 import io.liaison.gateway.compose.ProtectionException;
 import io.liaison.gateway.compose.ProtectionRefusedException;
@@ -51,6 +55,7 @@ public final class PgpMimeProtector implements MessageProtector {
     private final boolean allowSampleKeys;
     private final OpenPGPImplementation implementation = OpenPgpGatewayKey.implementation();
     private final OpenPGPPolicy policy = implementation.policy();
+    private final KeyPolicy keyPolicy = KeyPolicy.standard();
 
     private PgpMimeProtector(OpenPgpGatewayKey signer, boolean allowSampleKeys) {
         this.signer = Objects.requireNonNull(signer, "signer");
@@ -72,12 +77,33 @@ public final class PgpMimeProtector implements MessageProtector {
     }
 
     @Override
+    public ProtectionKind kind() {
+        return ProtectionKind.OPENPGP;
+    }
+
+    @Override
+    public boolean accepts(RecipientCertificate recipient) {
+        return recipient instanceof OpenPgpRecipientCertificate;
+    }
+
+    @Override
     public PreparedContent prepare(MimeBodyPart content, Instant at) throws ProtectionException {
+        return sign(content, null, at);
+    }
+
+    /** Signs with the marking as hashed notations ({@link HandlingNotations}), so stripping or changing it breaks the signature. */
+    @Override
+    public PreparedContent prepare(MimeBodyPart content, HandlingMark mark, Instant at) throws ProtectionException {
+        Objects.requireNonNull(mark, "mark");
+        return sign(content, mark, at);
+    }
+
+    private PreparedContent sign(MimeBodyPart content, HandlingMark mark, Instant at) throws ProtectionException {
         byte[] entity = canonicalEntity(content);
         ByteArrayOutputStream signed = new ByteArrayOutputStream(entity.length + 512);
         try {
             OpenPGPMessageGenerator generator = new OpenPGPMessageGenerator(implementation).setArmored(false);
-            signer.addAsSigner(generator, at);
+            signer.addAsSigner(generator, at, mark == null ? null : hashed -> HandlingNotations.add(mark, hashed));
             try (OutputStream out = generator.open(signed)) {
                 out.write(entity);
             }
@@ -87,8 +113,21 @@ public final class PgpMimeProtector implements MessageProtector {
         return new SignedContent(signed.toByteArray(), at, this);
     }
 
+    /** Covariant: PGP/MIME is a multipart, and callers that build PGP/MIME directly may use it as one. */
     @Override
-    public MimeMultipart protectFor(PreparedContent content, RecipientCertificate recipient) throws ProtectionException {
+    public PgpEncryptedMultipart protect(MimeBodyPart content, RecipientCertificate recipient, Instant at)
+            throws ProtectionException {
+        return protectFor(prepare(content, at), recipient);
+    }
+
+    @Override
+    public PgpEncryptedMultipart protect(MimeBodyPart content, HandlingMark mark, RecipientCertificate recipient, Instant at)
+            throws ProtectionException {
+        return protectFor(prepare(content, mark, at), recipient);
+    }
+
+    @Override
+    public PgpEncryptedMultipart protectFor(PreparedContent content, RecipientCertificate recipient) throws ProtectionException {
         SignedContent signed = ownContent(content);
         Date at = Date.from(signed.at());
         OpenPGPCertificate certificate = usableCertificate(recipient, signed.at());
@@ -137,6 +176,11 @@ public final class PgpMimeProtector implements MessageProtector {
             throw new ProtectionRefusedException(fingerprint, RefusalReason.EXPIRED,
                     "expired at " + expiry.toInstant() + ", before " + at);
         }
+        // The policy again at send time: a directory loaded weeks ago may hold a key that has since become unusable.
+        KeyAssessment assessment = recipient.assess(keyPolicy, at);
+        if (!assessment.isUsable()) {
+            throw ProtectionRefusedException.of(assessment);
+        }
         return certificate;
     }
 
@@ -168,8 +212,8 @@ public final class PgpMimeProtector implements MessageProtector {
         return armored.toString(StandardCharsets.US_ASCII);
     }
 
-    private static MimeMultipart pgpMime(String armored) throws MessagingException {
-        MimeMultipart multipart = new PgpEncryptedMultipart();
+    private static PgpEncryptedMultipart pgpMime(String armored) throws MessagingException {
+        PgpEncryptedMultipart multipart = new PgpEncryptedMultipart();
         multipart.addBodyPart(part(VERSION_PART, PgpEncryptedMultipart.PROTOCOL, "PGP/MIME version identification"));
         MimeBodyPart payload = part(armored.getBytes(StandardCharsets.US_ASCII), "application/octet-stream; name=\"encrypted.asc\"",
                 "OpenPGP encrypted message");

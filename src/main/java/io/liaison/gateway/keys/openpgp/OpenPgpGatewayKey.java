@@ -23,6 +23,7 @@ import org.bouncycastle.openpgp.api.OpenPGPKeyReader;
 import org.bouncycastle.openpgp.api.OpenPGPMessageGenerator;
 import org.bouncycastle.openpgp.api.OpenPGPMessageProcessor;
 import org.bouncycastle.openpgp.api.SignatureParameters;
+import org.bouncycastle.openpgp.api.SignatureSubpacketsFunction;
 import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
 import org.bouncycastle.openpgp.api.exception.InvalidSigningKeyException;
 import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
@@ -163,11 +164,22 @@ public final class OpenPgpGatewayKey {
      */
     public OpenPGPMessageGenerator addAsSigner(OpenPGPMessageGenerator generator, Instant at)
             throws InvalidSigningKeyException {
+        return addAsSigner(generator, at, null);
+    }
+
+    /**
+     * As {@link #addAsSigner(OpenPGPMessageGenerator, Instant)}, letting {@code hashedSubpackets} add
+     * to the signature's hashed area (e.g. notations that bind a marking into the signature).
+     */
+    public OpenPGPMessageGenerator addAsSigner(OpenPGPMessageGenerator generator, Instant at,
+                                               SignatureSubpacketsFunction hashedSubpackets)
+            throws InvalidSigningKeyException {
         Date when = Date.from(at);
         SignatureParameters.Callback dated = new SignatureParameters.Callback() {
             @Override
             public SignatureParameters apply(SignatureParameters parameters) {
-                return parameters.setSignatureCreationTime(when).setSignatureHashAlgorithm(HashAlgorithmTags.SHA512);
+                SignatureParameters p = parameters.setSignatureCreationTime(when).setSignatureHashAlgorithm(HashAlgorithmTags.SHA512);
+                return hashedSubpackets == null ? p : p.setHashedSubpacketsFunction(hashedSubpackets);
             }
         };
         // The copy held here is unprotected, so there is no passphrase to provide.
