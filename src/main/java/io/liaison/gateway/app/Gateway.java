@@ -4,7 +4,12 @@ import io.liaison.gateway.compose.MessageProtector;
 import io.liaison.gateway.compose.NoticeEmailComposer;
 import io.liaison.gateway.compose.fax.FaxRenderer;
 import io.liaison.gateway.compose.fax.RenderedFax;
+import io.liaison.gateway.compose.ProtectorSelector;
 import io.liaison.gateway.compose.openpgp.PgpMimeProtector;
+import io.liaison.gateway.compose.smime.SmimeProtector;
+import io.liaison.gateway.keys.GatewayKeyException;
+import io.liaison.gateway.keys.smime.SmimeGatewayKey;
+import io.liaison.gateway.keys.smime.SmimeRecipientCertificate;
 import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.directory.Directory;
 import io.liaison.gateway.directory.DirectoryLoader;
@@ -59,6 +64,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.camel.ProducerTemplate;
@@ -95,8 +101,17 @@ public final class Gateway implements AutoCloseable {
         ZoneId zone = settings.zone();
         this.directory = new DirectoryLoader(clock, new OpenPgpCertificateReader()).load(settings.path("gateway.directory"));
         OpenPgpGatewayKey key = OpenPgpGatewayKey.load(settings.path("gateway.key.file"), passphrase(settings));
+        Optional<SmimeGatewayKey> smimeKey = smimeKey(settings);
         refuseSampleKeysOutsideDemo(key);
+        refuseSmimeContactsWithoutSmimeKey(smimeKey);
+        smimeKey.filter(k -> k.isSample() && !settings.demoMode()).ifPresent(k -> {
+            throw new GatewaySettings.SettingsException("refusing to run on sample keys outside demo mode: S/MIME gateway key "
+                    + k.file() + " (" + k.fingerprint() + ")");
+        });
         MessageProtector protector = settings.demoMode() ? PgpMimeProtector.forDemo(key) : PgpMimeProtector.forProduction(key);
+        ProtectorSelector protectors = smimeKey
+                .map(k -> ProtectorSelector.of(protector, settings.demoMode() ? SmimeProtector.forDemo(k) : SmimeProtector.forProduction(k)))
+                .orElseGet(() -> ProtectorSelector.of(protector));
 
         this.database = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
                 settings.optional("gateway.db.password-env").map(System::getenv).orElse(""));
@@ -110,7 +125,7 @@ public final class Gateway implements AutoCloseable {
         this.mail = b.mailDecorator.apply(smtp);
         this.sms = b.smsDecorator.apply(new SmppSmsTransport(smppSettings(settings)));
         NoticeMarking marking = new NoticeMarking(zone);
-        NoticeEmailComposer composer = new NoticeEmailComposer(directory, marking, protector, smtp.session(),
+        NoticeEmailComposer composer = new NoticeEmailComposer(directory, marking, protectors, smtp.session(),
                 fromAddress(settings), clock);
         this.emailDispatcher = new ChannelDispatcher(new EmailDeliveryChannel(store, composer, mail), store,
                 settings.retry("email"), clock);
@@ -285,6 +300,40 @@ public final class Gateway implements AutoCloseable {
                     + String.join("; ", samples.subList(0, Math.min(3, samples.size())))
                     + (samples.size() > 3 ? "; and " + (samples.size() - 3) + " more" : "")
                     + ". Configure your own keys (gateway.key.file, the directory's certificates) or run 'demo'.");
+        }
+    }
+
+    /** The S/MIME signing key, when configured; its passphrase falls back to the OpenPGP key's so one secret can serve both. */
+    private static Optional<SmimeGatewayKey> smimeKey(GatewaySettings settings) throws GatewayKeyException {
+        Optional<String> keyFile = settings.optional("gateway.smime.key.file");
+        if (keyFile.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> variable = settings.optional("gateway.smime.key.passphrase-env");
+        Optional<String> file = settings.optional("gateway.smime.key.passphrase-file");
+        PassphraseSource passphrase;
+        if (variable.isPresent() && System.getenv(variable.get()) != null) {
+            passphrase = PassphraseSource.fromEnvironment(variable.get());
+        } else if (file.isPresent()) {
+            passphrase = PassphraseSource.fromFile(Path.of(file.get()));
+        } else {
+            passphrase = passphrase(settings);
+        }
+        return Optional.of(SmimeGatewayKey.load(Path.of(keyFile.get()), settings.path("gateway.smime.certificate.file"), passphrase));
+    }
+
+    /** Fail at start, not at the first alert: an S/MIME contact with no S/MIME key to sign with would get no e-mail at all. */
+    private void refuseSmimeContactsWithoutSmimeKey(Optional<SmimeGatewayKey> smimeKey) {
+        if (smimeKey.isPresent()) {
+            return;
+        }
+        List<String> smimeContacts = directory.pointsOfContact().values().stream()
+                .filter(p -> p.certificate().filter(c -> c instanceof SmimeRecipientCertificate).isPresent())
+                .map(PointOfContact::id)
+                .toList();
+        if (!smimeContacts.isEmpty()) {
+            throw new GatewaySettings.SettingsException("the directory has S/MIME contacts (" + String.join(", ", smimeContacts)
+                    + ") but gateway.smime.key.file is not set; configure the gateway's S/MIME key and certificate");
         }
     }
 

@@ -1,8 +1,15 @@
 package io.liaison.gateway.directory;
 
 import io.liaison.gateway.keys.CertificateReader;
+import io.liaison.gateway.keys.KeyAssessment;
+import io.liaison.gateway.keys.KeyDefect;
+import io.liaison.gateway.keys.KeyFinding;
+import io.liaison.gateway.keys.KeyPolicy;
 import io.liaison.gateway.keys.RecipientCertificate;
 import io.liaison.gateway.keys.UnreadableCertificateException;
+import io.liaison.gateway.keys.smime.SmimeCapability;
+import io.liaison.gateway.keys.smime.SmimeCertificateReader;
+import io.liaison.gateway.keys.smime.SmimeRecipientCertificate;
 import io.liaison.gateway.marking.Tlp;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -48,7 +55,11 @@ public final class DirectoryLoader {
     private static final List<String> DEPENDENCY_KEYS = List.of("sector", "affects");
     private static final List<String> ORGANISATION_KEYS = List.of("id", "kind", "name", "sectors", "members");
     private static final List<String> POC_KEYS =
-            List.of("id", "organisation", "name", "role", "standby", "channels", "openpgp_certificate");
+            List.of("id", "organisation", "name", "role", "standby", "channels", "openpgp_certificate",
+                    "smime_certificate", "smime_capabilities");
+    static final String OPENPGP_FIELD = "openpgp_certificate";
+    static final String SMIME_FIELD = "smime_certificate";
+    static final String SMIME_CAPABILITIES_FIELD = "smime_capabilities";
     private static final List<String> AGREEMENT_KEYS = List.of(
             "ref", "provider", "recipient", "highest_level", "valid_from", "valid_until", "recipient_may_forward");
     private static final List<String> CHANNEL_KEYS =
@@ -56,14 +67,63 @@ public final class DirectoryLoader {
 
     private final Clock clock;
     private final CertificateReader certificateReader;
+    private final CertificateReader smimeReader;
+    private final KeyPolicy keyPolicy = KeyPolicy.standard();
 
     /**
      * @param clock decides whether a certificate has already expired; injected so tests and replays are repeatable
-     * @param certificateReader reads the POCs' certificate files
+     * @param certificateReader reads the POCs' OpenPGP certificate files; S/MIME ones are read as PEM or DER X.509
      */
     public DirectoryLoader(Clock clock, CertificateReader certificateReader) {
+        this(clock, certificateReader, new SmimeCertificateReader());
+    }
+
+    /**
+     * @param openPgpReader reads {@code openpgp_certificate} files
+     * @param smimeReader   reads {@code smime_certificate} files
+     */
+    public DirectoryLoader(Clock clock, CertificateReader openPgpReader, CertificateReader smimeReader) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.certificateReader = Objects.requireNonNull(certificateReader, "certificateReader");
+        this.certificateReader = Objects.requireNonNull(openPgpReader, "openPgpReader");
+        this.smimeReader = Objects.requireNonNull(smimeReader, "smimeReader");
+    }
+
+    /**
+     * Every certificate file the points of contact name, read but not judged and without validating
+     * the rest of the directory, for {@code keys check}: it must list the very keys a load would refuse.
+     *
+     * @throws DirectoryException when the file is not YAML or has no points_of_contact list
+     */
+    public List<RegisteredCertificate> registeredCertificates(Path yamlFile) throws DirectoryException {
+        ProblemLog log = new ProblemLog(yamlFile);
+        Optional<Object> root = YamlText.parse(yamlFile, log);
+        if (root.isEmpty()) {
+            throw log.toException();
+        }
+        if (!(root.get() instanceof Map<?, ?> top) || !(top.get("points_of_contact") instanceof List<?> pocs)) {
+            log.add("points_of_contact", null, "is required and must be a list");
+            throw log.toException();
+        }
+        Path absolute = yamlFile.toAbsolutePath();
+        Path folder = absolute.getParent() != null ? absolute.getParent() : absolute;
+        List<RegisteredCertificate> found = new ArrayList<>();
+        for (Object item : pocs) {
+            if (!(item instanceof Map<?, ?> poc) || !(poc.get("id") instanceof String id)) {
+                continue;
+            }
+            for (String field : List.of(OPENPGP_FIELD, SMIME_FIELD)) {
+                if (poc.get(field) instanceof String path) {
+                    Path file = folder.resolve(path).normalize();
+                    CertificateReader reader = field.equals(OPENPGP_FIELD) ? certificateReader : smimeReader;
+                    try {
+                        found.add(RegisteredCertificate.read(id, field, file, reader.read(file)));
+                    } catch (UnreadableCertificateException e) {
+                        found.add(RegisteredCertificate.unreadable(id, field, file, e.getMessage()));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /**
@@ -336,8 +396,7 @@ public final class DirectoryLoader {
                 Optional<String> role = e.requiredText("role");
                 Optional<Boolean> standby = e.optionalBoolean("standby", false);
                 List<ContactChannel> channels = readChannels(e);
-                Optional<RecipientCertificate> certificate = e.optionalText("openpgp_certificate")
-                        .flatMap(path -> readCertificate(e, path));
+                Optional<RecipientCertificate> certificate = readEnvelopeCertificate(e);
                 e.refuseUnknownKeys(POC_KEYS);
                 if (unique && log.size() == before) {
                     pointsOfContact.put(id.get(), new PointOfContact(id.get(), organisation.get(), name.get(), role.get(),
@@ -408,25 +467,74 @@ public final class DirectoryLoader {
             return true;
         }
 
-        private Optional<RecipientCertificate> readCertificate(YamlEntry e, String path) {
+        /**
+         * A contact is reached by one envelope: OpenPGP or S/MIME. Both at once is refused rather than
+         * one preferred, since which one the contact can actually read is exactly what is in doubt.
+         */
+        private Optional<RecipientCertificate> readEnvelopeCertificate(YamlEntry e) {
+            Optional<String> openPgp = e.optionalText(OPENPGP_FIELD);
+            Optional<String> smime = e.optionalText(SMIME_FIELD);
+            Optional<List<String>> capabilityNames = e.textList(SMIME_CAPABILITIES_FIELD, false);
+            List<SmimeCapability> capabilities = capabilities(e, capabilityNames.orElse(List.of()));
+            if (capabilityNames.isPresent() && smime.isEmpty()) {
+                e.problem(SMIME_CAPABILITIES_FIELD, "applies only to an S/MIME contact; add " + SMIME_FIELD + " or remove it");
+            }
+            if (openPgp.isPresent() && smime.isPresent()) {
+                e.problem(SMIME_FIELD, "cannot be given together with " + OPENPGP_FIELD
+                        + "; a contact has one envelope, OpenPGP or S/MIME: keep the one the contact reads");
+                return Optional.empty();
+            }
+            if (openPgp.isPresent()) {
+                return readCertificate(e, OPENPGP_FIELD, certificateReader, openPgp.get());
+            }
+            return smime.flatMap(path -> readCertificate(e, SMIME_FIELD, smimeReader, path)).map(c ->
+                    c instanceof SmimeRecipientCertificate x509 && !capabilities.isEmpty() ? x509.withDeclaredCapabilities(capabilities) : c);
+        }
+
+        private List<SmimeCapability> capabilities(YamlEntry e, List<String> names) {
+            List<SmimeCapability> capabilities = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                Optional<SmimeCapability> capability = SmimeCapability.parse(names.get(i));
+                if (capability.isEmpty()) {
+                    e.problem(SMIME_CAPABILITIES_FIELD + "[" + i + "]", "\"" + names.get(i)
+                            + "\" is not an S/MIME capability; use one of " + SmimeCapability.acceptedNames());
+                } else {
+                    capabilities.add(capability.get());
+                }
+            }
+            return capabilities;
+        }
+
+        private Optional<RecipientCertificate> readCertificate(YamlEntry e, String field, CertificateReader reader, String path) {
             Path file = folder.resolve(path).normalize();
             RecipientCertificate certificate;
             try {
-                certificate = certificateReader.read(file);
+                certificate = reader.read(file);
             } catch (UnreadableCertificateException ex) {
-                e.problem("openpgp_certificate", "\"" + path + "\" cannot be used: " + ex.getMessage());
+                e.problem(field, "\"" + path + "\" cannot be used: " + ex.getMessage());
                 return Optional.empty();
             }
             Optional<Instant> expiry = certificate.expiresAt();
             if (expiry.isPresent() && !now.isBefore(expiry.get())) {
-                e.problem("openpgp_certificate", "\"" + path + "\": certificate " + certificate.fingerprint()
+                e.problem(field, "\"" + path + "\": certificate " + certificate.fingerprint()
                         + " expired at " + expiry.get() + " (now " + now + "); obtain a renewed certificate from this contact");
+                return Optional.empty();
+            }
+            // The key policy: revoked, not yet valid, or weak (RSA under 2048 bits, DSA/ElGamal, MD5/SHA-1 signatures).
+            KeyAssessment assessment = certificate.assess(keyPolicy, now);
+            List<KeyFinding> refused = assessment.findings().stream()
+                    .filter(f -> f.defect() != KeyDefect.EXPIRED && f.defect() != KeyDefect.NO_ENCRYPTION_KEY)
+                    .toList();
+            if (!refused.isEmpty()) {
+                e.problem(field, "\"" + path + "\": certificate " + certificate.fingerprint() + " is refused by the key policy: "
+                        + String.join("; ", refused.stream().map(f -> f.detail() + " (" + f.defect() + ")").toList())
+                        + "; obtain a new certificate from this contact");
                 return Optional.empty();
             }
             if (!certificate.usableForEncryptionAt(now)) {
                 // Caught here rather than at send time: a key that cannot encrypt would silently turn every
                 // e-mail to this contact into a refusal.
-                e.problem("openpgp_certificate", "\"" + path + "\": certificate " + certificate.fingerprint()
+                e.problem(field, "\"" + path + "\": certificate " + certificate.fingerprint()
                         + " has no key usable for encryption at " + now + " (revoked, not yet valid, or sign-only)");
                 return Optional.empty();
             }

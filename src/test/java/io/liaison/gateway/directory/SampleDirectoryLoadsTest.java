@@ -32,7 +32,7 @@ class SampleDirectoryLoadsTest {
     private static final LocalDate DEMO_DATE = LocalDate.of(2026, 11, 21);
     private static final Clock CLOCK = Clock.fixed(DEMO_DAY, ZoneOffset.UTC);
 
-    private static final List<String> POCS_WITH_KEYS = List.of("nisc-duty", "meti-liaison", "mic-liaison",
+    private static final List<String> POCS_WITH_KEYS = List.of("nisc-duty", "meti-liaison", "mic-liaison", "fsa-liaison",
             "power-ceptoar-duty", "power-ceptoar-deputy", "telecom-ceptoar-duty", "council-secretariat",
             "east-power-soc", "west-power-soc", "island-power-soc", "old-power-soc", "telecom-a-soc");
 
@@ -89,7 +89,7 @@ class SampleDirectoryLoadsTest {
             assertEquals("liaison", liaison.role());
             assertEquals(ministry, liaison.organisationId());
         }
-        for (String withoutKey : List.of("fsa-liaison", "mhlw-liaison", "mlit-liaison")) {
+        for (String withoutKey : List.of("mhlw-liaison", "mlit-liaison")) {
             PointOfContact poc = d.pointOfContact(withoutKey).orElseThrow();
             assertTrue(poc.certificate().isEmpty(), withoutKey);
             assertTrue(poc.channel(ChannelKind.EMAIL).isPresent() && poc.channel(ChannelKind.SMS).isPresent(), withoutKey);

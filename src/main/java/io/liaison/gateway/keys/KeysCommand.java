@@ -1,0 +1,18 @@
+package io.liaison.gateway.keys;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code keys}: key tools. Registered in the main command line; {@code keys check} is the one so far. */
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Key tools.", subcommands = KeysCheckCommand.class)
+public final class KeysCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.out);
+        return 0;
+    }
+}
