@@ -57,7 +57,7 @@ class ComposerPicksEnvelopeByCertificateKindAndBindsMarkingTest {
     private static NoticeEmailComposer composer;
     private static final StoredNotice NOTICE = new StoredNotice("NISC-EW-2026-00003", NoticeKind.EARLY_WARNING, Priority.URGENT,
             Tlp.AMBER, false, "nisc", "nisc-duty", "不審な通信", "summary", "本文です。", List.of("information-communications"),
-            List.of("mic"), CLOCK.instant());
+            List.of("mic"), CLOCK.instant(), Optional.empty());
 
     @BeforeAll
     static void setUp() throws Exception {
