@@ -106,6 +106,13 @@ class FaxChannelDeliversThroughTheGatewayTest {
                 Files.copy(c, dir.resolve("certs").resolve(c.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        // The S/MIME contacts' certificates too (the directory names them relative to its own folder).
+        Files.createDirectories(dir.resolve("smime/certs"));
+        try (Stream<Path> certs = Files.list(Path.of("keys-sample/smime/certs"))) {
+            for (Path c : certs.toList()) {
+                Files.copy(c, dir.resolve("smime/certs").resolve(c.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
         String yaml = Files.readString(Path.of("keys-sample/directory.yaml"), StandardCharsets.UTF_8);
         String anchor = "      - email: soc@east-power.sample.invalid\n";
         assertTrue(yaml.contains(anchor), "sample directory changed: adapt this test");
