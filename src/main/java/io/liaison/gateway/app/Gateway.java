@@ -21,6 +21,7 @@ import io.liaison.gateway.dispatch.fax.FaxBridge;
 import io.liaison.gateway.dispatch.fax.FaxDeliveryChannel;
 import io.liaison.gateway.dispatch.fax.FaxSettings;
 import io.liaison.gateway.dispatch.fax.SpoolDirectoryFaxBridge;
+import io.liaison.gateway.dispatch.CircuitBreaker;
 import io.liaison.gateway.dispatch.mail.EmailDeliveryChannel;
 import io.liaison.gateway.dispatch.mail.MailTransport;
 import io.liaison.gateway.dispatch.mail.SmtpMailTransport;
@@ -41,6 +42,7 @@ import io.liaison.gateway.intake.NoticeRejectedException;
 import io.liaison.gateway.keys.PassphraseSource;
 import io.liaison.gateway.keys.openpgp.OpenPgpCertificateReader;
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
+import io.liaison.gateway.marking.DeliveryNoteSource;
 import io.liaison.gateway.marking.NoticeMarking;
 import io.liaison.gateway.numbering.Registrar;
 import io.liaison.gateway.policy.AgreementGate;
@@ -52,8 +54,22 @@ import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.jdbc.Database;
 import io.liaison.gateway.store.jdbc.JdbcInboundStore;
+import io.liaison.gateway.store.jdbc.JdbcConfirmationStore;
+import io.liaison.gateway.store.jdbc.JdbcEscalationStore;
 import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
+import io.liaison.gateway.store.jdbc.JdbcReceiptStore;
+import io.liaison.gateway.track.Acknowledgements;
+import io.liaison.gateway.track.DeliveryNotes;
+import io.liaison.gateway.track.SmsInbound;
 import io.liaison.gateway.track.StatusReport;
+import io.liaison.gateway.track.ack.ConfirmationCodes;
+import io.liaison.gateway.track.ack.ConfirmationDesk;
+import io.liaison.gateway.track.ack.SmsAnswers;
+import io.liaison.gateway.track.escalation.EscalationPlanner;
+import io.liaison.gateway.track.escalation.EscalationPolicy;
+import io.liaison.gateway.track.escalation.Escalator;
+import io.liaison.gateway.track.receipts.DeliveryReceipts;
+import io.liaison.gateway.track.receipts.SmsLink;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Files;
@@ -92,6 +108,11 @@ public final class Gateway implements AutoCloseable {
     private final ChannelDispatcher smsDispatcher;
     private final FaxDeliveryChannel fax;
     private final ChannelDispatcher faxDispatcher;
+    private final JdbcConfirmationStore confirmationStore;
+    private final JdbcEscalationStore escalationStore;
+    private final ConfirmationDesk confirmations;
+    private final SmsAnswers smsAnswers;
+    private final Escalator escalator;
     private final Main camel;
     private final ProducerTemplate template;
 
@@ -121,22 +142,39 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("{} deliveries were interrupted by the last stop; they are resumed now", resumed);
         }
 
+        // Delivery assurance: receipts, confirmation codes, escalation (io.liaison.gateway.track.*).
+        this.confirmationStore = new JdbcConfirmationStore(database.dataSource());
+        this.escalationStore = new JdbcEscalationStore(database.dataSource());
+        JdbcReceiptStore receiptStore = new JdbcReceiptStore(database.dataSource());
+        this.confirmations = new ConfirmationDesk(directory, store, confirmationStore,
+                new ConfirmationCodes(settings.integer("gateway.confirmation.code-length")), zone);
+        DeliveryReceipts receipts = new DeliveryReceipts(receiptStore, clock);
+        this.smsAnswers = new SmsAnswers();
+        SmppSmsTransport smpp = new SmppSmsTransport(smppSettings(settings), new SmsInbound(receipts, confirmations,
+                smsAnswers, settings.flag("gateway.sms.answer-replies"), clock));
+        DeliveryNotes notes = new DeliveryNotes(directory, confirmations, escalationStore, zone, clock);
+
         SmtpMailTransport smtp = new SmtpMailTransport(settings.smtp());
         this.mail = b.mailDecorator.apply(smtp);
-        this.sms = b.smsDecorator.apply(new SmppSmsTransport(smppSettings(settings)));
+        this.sms = b.smsDecorator.apply(smpp);
+        smsAnswers.connect(sms);
         NoticeMarking marking = new NoticeMarking(zone);
         NoticeEmailComposer composer = new NoticeEmailComposer(directory, marking, protectors, smtp.session(),
                 fromAddress(settings), clock);
-        this.emailDispatcher = new ChannelDispatcher(new EmailDeliveryChannel(store, composer, mail), store,
-                settings.retry("email"), clock);
-        this.smsDispatcher = new ChannelDispatcher(new SmsDeliveryChannel(store, marking, sms), store,
-                settings.retry("sms"), clock);
-        this.fax = faxChannel(settings, directory, store, smtp, clock);
-        this.faxDispatcher = new ChannelDispatcher(fax, store, settings.retry("fax"), clock);
+        this.emailDispatcher = new ChannelDispatcher(new EmailDeliveryChannel(store, composer, mail, notes), store,
+                settings.retry("email"), clock, breaker(settings, ChannelKind.EMAIL, clock));
+        this.smsDispatcher = new ChannelDispatcher(new SmsDeliveryChannel(store, marking, sms, notes,
+                settings.integer("gateway.sms.max-segments"), receiptStore, clock), store,
+                settings.retry("sms"), clock, breaker(settings, ChannelKind.SMS, clock));
+        this.fax = faxChannel(settings, directory, store, smtp, clock, notes);
+        this.faxDispatcher = new ChannelDispatcher(fax, store, settings.retry("fax"), clock, breaker(settings, ChannelKind.FAX, clock));
 
         AgreementGate gate = new AgreementGate(directory, clock, zone);
-        RecipientPolicy policy = new RecipientPolicy(directory, gate, clock,
-                Set.of(ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.FAX));
+        Set<ChannelKind> channels = Set.of(ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.FAX);
+        RecipientPolicy policy = new RecipientPolicy(directory, gate, clock, channels);
+        EscalationPolicy escalation = escalationPolicy(settings);
+        this.escalator = new Escalator(store, escalationStore, escalation,
+                new EscalationPlanner(directory, store, channels, escalation.dutyPoc()), clock);
 
         this.inboundStore = new JdbcInboundStore(database.dataSource());
         this.inboundIntake = new InboundIntake(directory, inboundStore, store,
@@ -160,6 +198,9 @@ public final class Gateway implements AutoCloseable {
         camel.bind("faxDispatcher", faxDispatcher);
         camel.bind("deadLetters", new DeadLetterKeeper(store, clock));
         camel.bind("inboundIntake", inboundIntake);
+        camel.bind("escalator", escalator);
+        camel.bind("smsLink", new SmsLink(smpp, receipts));
+        camel.bind("acknowledgements", confirmations);
         camel.configure().withRoutesIncludePattern(routesPattern(settings));
         camel.start();
         this.template = camel.getCamelTemplate();
@@ -198,7 +239,24 @@ public final class Gateway implements AutoCloseable {
     }
 
     public StatusReport status(String reference) {
-        return StatusReport.of(store, reference);
+        return StatusReport.of(store, reference).withTracking(confirmationStore.confirmations(reference),
+                escalationStore.watches(reference), escalationStore.steps(reference),
+                List.of(emailDispatcher.breakerStatus(), smsDispatcher.breakerStatus(), faxDispatcher.breakerStatus()));
+    }
+
+    /** Where confirmations are recorded: SMS replies, the {@code ack} command, signed e-mail from the inbound intake. */
+    public Acknowledgements acknowledgements() {
+        return confirmations;
+    }
+
+    /** The escalation clock's bean; its timer route runs it, tests may run it at once after moving the clock. */
+    public Escalator escalator() {
+        return escalator;
+    }
+
+    /** The gateway's clock: every recorded time comes from it. */
+    public Clock clock() {
+        return clock;
     }
 
     /** Takes one raw inbound message through the intake route (stored, judged, acted on or quarantined). */
@@ -277,6 +335,7 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
         }
+        smsAnswers.close();
         mail.close();
         sms.close();
         fax.bridge().close();
@@ -355,12 +414,30 @@ public final class Gateway implements AutoCloseable {
         String password = s.optional("gateway.smpp.password-env").map(System::getenv).orElse("");
         return SmppSettings.of(s.get("gateway.smpp.host"), s.integer("gateway.smpp.port"), s.get("gateway.smpp.system-id"),
                 password, s.get("gateway.smpp.source-address"))
-                .withMaxSubmitsPerSecond(s.integer("gateway.smpp.max-submits-per-second"));
+                .withMaxSubmitsPerSecond(s.integer("gateway.smpp.max-submits-per-second"))
+                .withMaxSegments(s.integer("gateway.sms.max-segments"));
+    }
+
+    private static CircuitBreaker breaker(GatewaySettings s, ChannelKind kind, Clock clock) {
+        String base = "gateway.breaker." + kind.yamlName() + ".";
+        try {
+            return new CircuitBreaker(kind, s.integer(base + "failure-threshold"), s.duration(base + "cool-down"), clock);
+        } catch (IllegalArgumentException e) {
+            throw new GatewaySettings.SettingsException("setting " + base + "*: " + e.getMessage());
+        }
+    }
+
+    private static EscalationPolicy escalationPolicy(GatewaySettings s) {
+        try {
+            return EscalationPolicy.from(s::optional);
+        } catch (IllegalArgumentException e) {
+            throw new GatewaySettings.SettingsException(e.getMessage());
+        }
     }
 
     /** The fax channel: pages to an e-mail-to-fax gateway (over its own SMTP connection) or to a fax server's spool. */
     private static FaxDeliveryChannel faxChannel(GatewaySettings s, Directory directory, NoticeStore store,
-                                                 SmtpMailTransport smtp, Clock clock) {
+                                                 SmtpMailTransport smtp, Clock clock, DeliveryNoteSource notes) {
         FaxSettings fax;
         try {
             fax = FaxSettings.from(s::optional);
@@ -371,7 +448,7 @@ public final class Gateway implements AutoCloseable {
                 ? new SpoolDirectoryFaxBridge(fax.spoolDirectory(), clock)
                 : new EmailToFaxBridge(new SmtpMailTransport(s.smtp()), smtp.session(), fromAddress(s), fax.gatewayDomain(), clock);
         FaxRenderer renderer = new FaxRenderer(s.zone(), fax.fullContentMaxLevel(), fax.resolution(), fax.compression());
-        return new FaxDeliveryChannel(store, directory, renderer, bridge);
+        return new FaxDeliveryChannel(store, directory, renderer, bridge, notes);
     }
 
     private static InternetAddress fromAddress(GatewaySettings s) {

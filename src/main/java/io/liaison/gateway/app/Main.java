@@ -37,7 +37,8 @@ import picocli.CommandLine.Parameters;
         description = "Secure two-channel messaging gateway: NISC, ministry liaisons, CEPTOARs and operators.",
         subcommands = {Main.DemoCommand.class, Main.DirectoryCommand.class, Main.SendCommand.class,
                 Main.ForwardCommandLine.class, Main.StatusCommand.class, Main.ServeCommand.class,
-                io.liaison.gateway.inbound.incident.IncidentCommand.class, io.liaison.gateway.keys.KeysCommand.class})
+                io.liaison.gateway.inbound.incident.IncidentCommand.class, io.liaison.gateway.keys.KeysCommand.class,
+                io.liaison.gateway.track.cli.AckCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit codes: 0 done, 1 failed while running, 2 input or settings refused. */
     static final int OK = 0;

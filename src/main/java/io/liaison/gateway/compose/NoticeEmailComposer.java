@@ -3,6 +3,7 @@ package io.liaison.gateway.compose;
 import io.liaison.gateway.directory.Directory;
 import io.liaison.gateway.directory.Organisation;
 import io.liaison.gateway.directory.PointOfContact;
+import io.liaison.gateway.marking.DeliveryNote;
 import io.liaison.gateway.marking.NoticeMarking;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.StoredNotice;
@@ -65,6 +66,11 @@ public final class NoticeEmailComposer {
      *                                    longer usable or of a kind the gateway cannot serve: no e-mail, never plaintext
      */
     public MimeMessage compose(StoredNotice notice, Delivery delivery) throws ProtectionException, MessagingException {
+        return compose(notice, delivery, DeliveryNote.NONE);
+    }
+
+    /** As {@link #compose(StoredNotice, Delivery)}, with the delivery's note (reminder label, confirmation code). */
+    public MimeMessage compose(StoredNotice notice, Delivery delivery, DeliveryNote note) throws ProtectionException, MessagingException {
         PointOfContact poc = directory.pointOfContact(delivery.pocId())
                 .orElseThrow(() -> new ProtectionException("point of contact " + delivery.pocId() + " is no longer in the directory"));
         if (poc.certificate().isEmpty()) {
@@ -73,7 +79,7 @@ public final class NoticeEmailComposer {
         ProtectedBody encrypted;
         try {
             MessageProtector protector = protectors.forCertificate(poc.certificate().get());
-            encrypted = protector.protectFor(preparedFor(notice, delivery, protector), poc.certificate().get());
+            encrypted = protector.protectFor(preparedFor(notice, delivery, protector, note), poc.certificate().get());
         } catch (ProtectionRefusedException refused) {
             throw refused.forPointOfContact(poc.id());
         }
@@ -81,7 +87,7 @@ public final class NoticeEmailComposer {
         MimeMessage message = new FixedIdMessage(session, messageId);
         message.setFrom(from);
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(delivery.address(), true));
-        message.setSubject(marking.subject(notice), "UTF-8");
+        message.setSubject(marking.subject(notice, note), "UTF-8");
         message.setSentDate(java.util.Date.from(clock.instant()));
         message.setHeader(NoticeMarking.HEADER_LEVEL, notice.level().label());
         message.setHeader(NoticeMarking.HEADER_REFERENCE, notice.reference());
@@ -93,21 +99,22 @@ public final class NoticeEmailComposer {
         return message;
     }
 
-    private synchronized PreparedContent preparedFor(StoredNotice notice, Delivery delivery, MessageProtector protector)
-            throws ProtectionException, MessagingException {
-        // Per kind too: an S/MIME signature is no use to a PGP/MIME recipient of the same hop.
-        String key = notice.reference() + "#" + delivery.hopId() + "#" + protector.kind();
+    private synchronized PreparedContent preparedFor(StoredNotice notice, Delivery delivery, MessageProtector protector,
+                                                    DeliveryNote note) throws ProtectionException, MessagingException {
+        // Per kind too: an S/MIME signature is no use to a PGP/MIME recipient of the same hop. Per point of
+        // contact: the confirmation code makes each recipient's signed text its own.
+        String key = notice.reference() + "#" + delivery.hopId() + "#" + protector.kind() + "#" + delivery.pocId();
         Instant now = clock.instant();
         PreparedContent cached = prepared.get(key);
         if (cached != null && Duration.between(cached.at(), now).compareTo(SIGNATURE_REUSE) < 0 && !now.isBefore(cached.at())) {
             return cached;
         }
-        PreparedContent fresh = protector.prepare(innerPart(notice, delivery), HandlingMark.of(notice), now);
+        PreparedContent fresh = protector.prepare(innerPart(notice, delivery, note), HandlingMark.of(notice), now);
         prepared.put(key, fresh);
         return fresh;
     }
 
-    private MimeBodyPart innerPart(StoredNotice notice, Delivery delivery) throws MessagingException {
+    private MimeBodyPart innerPart(StoredNotice notice, Delivery delivery, DeliveryNote note) throws MessagingException {
         String originator = directory.organisation(notice.originatorOrg()).map(Organisation::name).orElse(notice.originatorOrg());
         String via = Objects.equals(delivery.hopSenderOrg(), notice.originatorOrg()) ? null
                 : directory.organisation(delivery.hopSenderOrg()).map(Organisation::name).orElse(delivery.hopSenderOrg())
@@ -118,7 +125,7 @@ public final class NoticeEmailComposer {
                 .map(s -> s.nameJa() + " " + s.name())
                 .toList();
         MimeBodyPart part = new MimeBodyPart();
-        part.setText(marking.body(notice, originator, via, sectors), "UTF-8");
+        part.setText(marking.body(notice, originator, via, sectors, note), "UTF-8");
         // Inside the encryption 8bit is safe, and it keeps what gpg --decrypt prints readable.
         part.setHeader("Content-Transfer-Encoding", "8bit");
         return part;

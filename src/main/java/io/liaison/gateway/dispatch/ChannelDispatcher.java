@@ -24,14 +24,20 @@ public final class ChannelDispatcher {
     private final NoticeStore store;
     private final RetryPolicy retry;
     private final Clock clock;
+    private final CircuitBreaker breaker;
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
 
     public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock) {
+        this(channel, store, retry, clock, CircuitBreaker.never(channel.kind(), clock));
+    }
+
+    public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock, CircuitBreaker breaker) {
         this.channel = channel;
         this.store = store;
         this.retry = retry;
         this.clock = clock;
+        this.breaker = breaker;
     }
 
     /**
@@ -47,11 +53,15 @@ public final class ChannelDispatcher {
         }
         int attempted = 0;
         try {
-            while (again.getAndSet(false)) {
+            while (again.getAndSet(false) && !breaker.isOpen()) {
                 List<Delivery> batch;
                 do {
                     batch = store.claimDue(channel.kind(), clock.instant(), BATCH);
                     for (Delivery d : batch) {
+                        if (breaker.isOpen()) {
+                            defer(d);
+                            continue;
+                        }
                         attempt(d);
                         attempted++;
                     }
@@ -67,7 +77,11 @@ public final class ChannelDispatcher {
         try {
             String serverId = channel.deliver(d);
             store.markSent(d.id(), serverId, clock.instant());
+            breaker.recordSuccess();
         } catch (TransportFailure e) {
+            if (!e.isPermanent()) {
+                breaker.recordTemporaryFailure();
+            }
             Instant now = clock.instant();
             Optional<Instant> next = e.isPermanent() ? Optional.empty() : retry.nextAttempt(d.attempts(), now);
             if (next.isPresent()) {
@@ -83,6 +97,18 @@ public final class ChannelDispatcher {
             store.markFailed(d.id(), "refused by the gateway: " + e.getMessage(), clock.instant());
             LOG.error("{} {} to {} refused: {}", d.reference(), channel.kind(), d.pocId(), e.getMessage());
         }
+    }
+
+    // Claimed but not tried because the circuit opened mid-batch: back to the queue until it closes.
+    private void defer(Delivery d) {
+        Instant now = clock.instant();
+        Instant until = breaker.openUntil().orElse(now);
+        store.markRetry(d.id(), "deferred: " + channel.kind().yamlName() + " circuit open until " + until, until, now);
+    }
+
+    /** The circuit breaker's state, for the status table. */
+    public CircuitBreaker.BreakerStatus breakerStatus() {
+        return breaker.status();
     }
 
     /** When the next retry of this channel falls due, for the poller and for tests. */

@@ -116,4 +116,82 @@ public final class NoticeMarking {
         };
         return head + " " + kind + ": " + n.summary();
     }
+
+    // --- per-delivery notes: reminders, escalations and the confirmation code (added around the
+    // renderings above, so those stay exactly what every recipient without a note gets) ---
+
+    /** The Subject with the delivery's label in front, e.g. {@code [再送 REMINDER] [TLP:AMBER] [NISC-EW-…] …}. */
+    public String subject(StoredNotice n, DeliveryNote note) {
+        return note.label().map(l -> "[" + l + "] ").orElse("") + subject(n);
+    }
+
+    /** The e-mail body with the delivery's note right under the top banner, where it is read first. */
+    public String body(StoredNotice n, String originatorName, String via, List<String> sectorNames, DeliveryNote note) {
+        String plain = body(n, originatorName, via, sectorNames);
+        List<String> lines = new java.util.ArrayList<>();
+        note.label().ifPresent(lines::add);
+        lines.addAll(note.preface());
+        note.confirmationCode().ifPresent(code -> {
+            lines.add("確認コード / Confirmation code: " + code);
+            lines.add(confirmPrompt(code) + " (SMS, or a signed e-mail reply / SMSまたは署名付きメールで返信)");
+        });
+        if (lines.isEmpty()) {
+            return plain;
+        }
+        int at = 0;
+        for (int i = 0; i < banner(n).size(); i++) {
+            at = plain.indexOf('\n', at) + 1;
+        }
+        StringBuilder inserted = new StringBuilder();
+        lines.forEach(l -> inserted.append(l).append('\n'));
+        inserted.append(THIN).append('\n');
+        return plain.substring(0, at) + inserted + plain.substring(at);
+    }
+
+    /**
+     * The SMS with the delivery's note: level and reference first, then the label and its SMS line, the
+     * summary, and the confirmation prompt last. When the whole does not {@code fit}, the summary is
+     * shortened (never the level, reference, note or code); if even that is not enough the summary is
+     * dropped and the transport's cap decides.
+     */
+    public String sms(StoredNotice n, DeliveryNote note, java.util.function.Predicate<String> fits) {
+        String plain = sms(n);
+        String head = smsHead(n);
+        if (!plain.startsWith(head)) {
+            head = "";
+        }
+        String rest = plain.substring(head.length());
+        StringBuilder prefix = new StringBuilder(head);
+        note.label().ifPresent(l -> prefix.append(prefix.length() == 0 ? "" : " ").append(l));
+        note.smsLine().ifPresent(l -> prefix.append(prefix.length() == 0 ? "" : " ").append(l));
+        String tail = note.confirmationCode().map(c -> " " + confirmPrompt(c)).orElse("");
+        String whole = prefix + rest + tail;
+        if (fits.test(whole)) {
+            return whole;
+        }
+        int low = 0;
+        int high = rest.length() - 1;
+        String best = prefix + tail;
+        while (low <= high) {
+            int keep = (low + high) >>> 1;
+            int cut = keep > 0 && Character.isHighSurrogate(rest.charAt(keep - 1)) ? keep - 1 : keep;
+            String candidate = prefix + rest.substring(0, cut) + "..." + tail;
+            if (fits.test(candidate)) {
+                best = candidate;
+                low = keep + 1;
+            } else {
+                high = keep - 1;
+            }
+        }
+        return best;
+    }
+
+    /** How a recipient confirms, in both languages: {@code 返信で確認: ABC123 / reply ABC123 to confirm}. */
+    public static String confirmPrompt(String code) {
+        return "返信で確認: " + code + " / reply " + code + " to confirm";
+    }
+
+    private static String smsHead(StoredNotice n) {
+        return (n.exercise() ? EXERCISE + " " : "") + n.level().label() + " " + n.reference();
+    }
 }

@@ -116,6 +116,9 @@ public final class RecipientPolicy {
         Set<String> seen = new LinkedHashSet<>();
         Set<String> refused = new LinkedHashSet<>();
         for (io.liaison.gateway.store.Delivery d : original) {
+            if (d.role() == DeliveryRole.DUTY_ALERT) {
+                continue; // the gateway's own alert to its duty officer, not a recipient of the notice
+            }
             String key = d.organisationId() + "|" + d.pocId() + "|" + d.channel();
             if (!seen.add(key) || refused.contains(d.organisationId())) {
                 continue;

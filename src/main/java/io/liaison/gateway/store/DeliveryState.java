@@ -8,6 +8,8 @@ public enum DeliveryState {
     SENDING,
     /** Accepted by the channel's server (it may not have reached the person yet). */
     SENT,
-    /** Given up: permanent refusal by the server, or retries exhausted. */
+    /** The server reported it reached the handset (SMS delivery receipt DELIVRD). */
+    DELIVERED,
+    /** Given up: permanent refusal by the server, retries exhausted, or a failure receipt from the SMSC. */
     FAILED
 }

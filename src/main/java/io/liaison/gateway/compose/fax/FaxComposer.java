@@ -59,6 +59,7 @@ public final class FaxComposer {
             lines.add("");
             lines.add("To confirm receipt / 受領確認: reply to the encrypted e-mail of this notice quoting " + n.reference()
                     + ". / 本通知の暗号化電子メールに参照番号 " + n.reference() + " を付して返信してください。");
+            ctx.confirmationCode().ifPresent(code -> lines.add(NoticeMarking.confirmPrompt(code) + " (SMS)"));
         } else {
             lines.add(FaxSheet.RULE);
             lines.add("This notice is " + n.level().label() + ". Fax is not encrypted, so its content is not sent by fax.");
@@ -70,6 +71,7 @@ public final class FaxComposer {
             lines.add("To confirm receipt / 受領確認: reply to that encrypted e-mail quoting " + n.reference()
                     + ". If it has not arrived, contact " + ctx.senderName() + " quoting the reference."
                     + " / 暗号化電子メールに参照番号を付して返信してください。届いていない場合は参照番号を添えて発信元へ連絡してください。");
+            ctx.confirmationCode().ifPresent(code -> lines.add(NoticeMarking.confirmPrompt(code) + " (SMS)"));
             lines.add(FaxSheet.RULE);
             lines.add("Handling / 取扱い: " + n.level().label() + " — " + NoticeMarking.handling(n.level()));
         }

@@ -8,7 +8,9 @@ import io.liaison.gateway.directory.Directory;
 import io.liaison.gateway.directory.Organisation;
 import io.liaison.gateway.dispatch.DeliveryChannel;
 import io.liaison.gateway.dispatch.DeliveryRefusedException;
+import io.liaison.gateway.dispatch.NoteLookup;
 import io.liaison.gateway.dispatch.TransportFailure;
+import io.liaison.gateway.marking.DeliveryNoteSource;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.StoredNotice;
@@ -27,12 +29,20 @@ public final class FaxDeliveryChannel implements DeliveryChannel {
     private final Directory directory;
     private final FaxRenderer renderer;
     private final FaxBridge bridge;
+    private final DeliveryNoteSource notes;
 
     public FaxDeliveryChannel(NoticeStore store, Directory directory, FaxRenderer renderer, FaxBridge bridge) {
+        this(store, directory, renderer, bridge, DeliveryNoteSource.NONE);
+    }
+
+    /** With {@code notes}, each fax carries its recipient's confirmation code. */
+    public FaxDeliveryChannel(NoticeStore store, Directory directory, FaxRenderer renderer, FaxBridge bridge,
+                              DeliveryNoteSource notes) {
         this.store = store;
         this.directory = directory;
         this.renderer = renderer;
         this.bridge = bridge;
+        this.notes = notes;
     }
 
     @Override
@@ -44,14 +54,16 @@ public final class FaxDeliveryChannel implements DeliveryChannel {
     public String deliver(Delivery delivery) throws TransportFailure, DeliveryRefusedException {
         StoredNotice notice = notice(delivery);
         FaxNumber number = number(delivery);
-        RenderedFax fax = render(notice, delivery, number);
+        Optional<String> code = NoteLookup.noteFor(notes, notice, delivery).confirmationCode();
+        RenderedFax fax = render(notice, delivery, number, code);
         return bridge.submit(new FaxJob(notice.reference(), delivery.id(), notice.level(), notice.exercise(), number,
                 Optional.empty(), fax));
     }
 
     /** The pages this delivery sends (or sent), for the demo's {@code --out} and for inspection. */
     public RenderedFax render(Delivery delivery) throws DeliveryRefusedException {
-        return render(notice(delivery), delivery, number(delivery));
+        StoredNotice notice = notice(delivery);
+        return render(notice, delivery, number(delivery), notes.noteFor(notice, delivery).confirmationCode());
     }
 
     public FaxBridge bridge() {
@@ -71,15 +83,16 @@ public final class FaxDeliveryChannel implements DeliveryChannel {
         }
     }
 
-    private RenderedFax render(StoredNotice notice, Delivery delivery, FaxNumber number) throws DeliveryRefusedException {
+    private RenderedFax render(StoredNotice notice, Delivery delivery, FaxNumber number, Optional<String> code)
+            throws DeliveryRefusedException {
         try {
-            return renderer.render(notice, context(notice, delivery, number));
+            return renderer.render(notice, context(notice, delivery, number, code));
         } catch (IOException | RuntimeException e) {
             throw new DeliveryRefusedException("could not render the fax pages: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    private FaxContext context(StoredNotice notice, Delivery delivery, FaxNumber number) {
+    private FaxContext context(StoredNotice notice, Delivery delivery, FaxNumber number, Optional<String> code) {
         String recipient = directory.pointOfContact(delivery.pocId())
                 .map(p -> p.name() + ", " + orgName(p.organisationId()))
                 .orElse(delivery.pocId());
@@ -90,7 +103,7 @@ public final class FaxDeliveryChannel implements DeliveryChannel {
                 .filter(Objects::nonNull)
                 .map(s -> s.nameJa() + " " + s.name())
                 .toList();
-        return new FaxContext(recipient, number.e164(), orgName(notice.originatorOrg()), via, sectors);
+        return new FaxContext(recipient, number.e164(), orgName(notice.originatorOrg()), via, sectors, code);
     }
 
     private String orgName(String id) {

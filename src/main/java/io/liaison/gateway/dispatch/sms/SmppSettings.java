@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * @param responseTimeout      limit for each submit_sm response
  * @param registeredDelivery   whether to ask the SMSC for delivery receipts
  * @param maxSubmitsPerSecond  submit_sm PDUs (segments, not messages) per second this ESME may send
+ * @param maxSegments          the most parts one message may be split into; a longer text is refused
  */
 public record SmppSettings(
         String host,
@@ -32,7 +33,8 @@ public record SmppSettings(
         Duration enquireLinkInterval,
         Duration responseTimeout,
         boolean registeredDelivery,
-        int maxSubmitsPerSecond) {
+        int maxSubmitsPerSecond,
+        int maxSegments) {
 
     // GSM 03.40 allows 11 characters for an alphanumeric originator; some letters must be present or
     // handsets and SMSCs take it for a number.
@@ -66,33 +68,45 @@ public record SmppSettings(
         if (maxSubmitsPerSecond < 1 || maxSubmitsPerSecond > 10_000) {
             throw new IllegalArgumentException("maxSubmitsPerSecond must be 1..10000, was " + maxSubmitsPerSecond);
         }
+        if (maxSegments < 1 || maxSegments > SmsEncoding.MAX_SEGMENTS) {
+            throw new IllegalArgumentException("maxSegments must be 1.." + SmsEncoding.MAX_SEGMENTS + ", was " + maxSegments);
+        }
     }
 
-    /** Settings with defaults: no system type, 5 s bind, 30 s enquire link, 10 s response, receipts on, 10/s. */
+    /**
+     * Settings with defaults: no system type, 5 s bind, 30 s enquire link, 10 s response, receipts on, 10/s,
+     * up to 255 parts per message.
+     */
     public static SmppSettings of(String host, int port, String systemId, String password, String sourceAddress) {
         return new SmppSettings(host, port, systemId, password, "", sourceAddress,
                 DEFAULT_BIND_TIMEOUT, DEFAULT_ENQUIRE_LINK_INTERVAL, DEFAULT_RESPONSE_TIMEOUT,
-                true, DEFAULT_MAX_SUBMITS_PER_SECOND);
+                true, DEFAULT_MAX_SUBMITS_PER_SECOND, SmsEncoding.MAX_SEGMENTS);
     }
 
     public SmppSettings withSystemType(String type) {
         return new SmppSettings(host, port, systemId, password, type, sourceAddress,
-                bindTimeout, enquireLinkInterval, responseTimeout, registeredDelivery, maxSubmitsPerSecond);
+                bindTimeout, enquireLinkInterval, responseTimeout, registeredDelivery, maxSubmitsPerSecond, maxSegments);
     }
 
     public SmppSettings withTimeouts(Duration bind, Duration enquireLink, Duration response) {
         return new SmppSettings(host, port, systemId, password, systemType, sourceAddress,
-                bind, enquireLink, response, registeredDelivery, maxSubmitsPerSecond);
+                bind, enquireLink, response, registeredDelivery, maxSubmitsPerSecond, maxSegments);
     }
 
     public SmppSettings withRegisteredDelivery(boolean requested) {
         return new SmppSettings(host, port, systemId, password, systemType, sourceAddress,
-                bindTimeout, enquireLinkInterval, responseTimeout, requested, maxSubmitsPerSecond);
+                bindTimeout, enquireLinkInterval, responseTimeout, requested, maxSubmitsPerSecond, maxSegments);
     }
 
     public SmppSettings withMaxSubmitsPerSecond(int cap) {
         return new SmppSettings(host, port, systemId, password, systemType, sourceAddress,
-                bindTimeout, enquireLinkInterval, responseTimeout, registeredDelivery, cap);
+                bindTimeout, enquireLinkInterval, responseTimeout, registeredDelivery, cap, maxSegments);
+    }
+
+    /** Caps concatenation: a text needing more parts is refused for good, never cut by the transport. */
+    public SmppSettings withMaxSegments(int cap) {
+        return new SmppSettings(host, port, systemId, password, systemType, sourceAddress,
+                bindTimeout, enquireLinkInterval, responseTimeout, registeredDelivery, maxSubmitsPerSecond, cap);
     }
 
     /** {@code host:port}, the way failures name the SMSC. */
@@ -112,7 +126,7 @@ public record SmppSettings(
                 + ", systemType=" + systemType + ", sourceAddress=" + sourceAddress
                 + ", bindTimeout=" + bindTimeout + ", enquireLinkInterval=" + enquireLinkInterval
                 + ", responseTimeout=" + responseTimeout + ", registeredDelivery=" + registeredDelivery
-                + ", maxSubmitsPerSecond=" + maxSubmitsPerSecond + "]";
+                + ", maxSubmitsPerSecond=" + maxSubmitsPerSecond + ", maxSegments=" + maxSegments + "]";
     }
 
     private static void requireText(String value, String name) {

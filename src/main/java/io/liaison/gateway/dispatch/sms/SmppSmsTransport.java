@@ -236,11 +236,17 @@ public final class SmppSmsTransport implements SmsTransport {
         if (text == null || text.isEmpty()) {
             throw TransportFailure.permanent("SMS text is empty", null);
         }
+        EncodedSms sms;
         try {
-            return SmsEncoding.encode(text, references.getAndIncrement() & 0xFF);
+            sms = SmsEncoding.encode(text, references.getAndIncrement() & 0xFF);
         } catch (IllegalArgumentException e) {
             throw TransportFailure.permanent("SMS text is too long: " + e.getMessage(), e);
         }
+        if (sms.segments() > settings.maxSegments()) {
+            throw TransportFailure.permanent("SMS text is too long: it needs " + sms.segments()
+                    + " parts, the configured cap is " + settings.maxSegments(), null);
+        }
+        return sms;
     }
 
     private ESMClass esmClass(EncodedSms sms) {

@@ -34,6 +34,15 @@ public final class SmsEncoding {
         return Gsm7.isPlainAscii(text) ? gsm(text, reference) : ucs2(text, reference);
     }
 
+    /** How many parts {@code text} needs; more than {@value #MAX_SEGMENTS} when it cannot be sent at all. */
+    public static int segmentsFor(String text) {
+        try {
+            return encode(text, 0).segments();
+        } catch (IllegalArgumentException e) {
+            return MAX_SEGMENTS + 1;
+        }
+    }
+
     private static EncodedSms gsm(String text, int reference) {
         byte[] septets = Gsm7.encode(text);
         if (septets.length <= GSM_SINGLE) {

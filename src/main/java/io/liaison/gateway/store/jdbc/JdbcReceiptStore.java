@@ -1,0 +1,131 @@
+package io.liaison.gateway.store.jdbc;
+
+import io.liaison.gateway.store.DeliveryState;
+import io.liaison.gateway.track.receipts.ReceiptStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** SMS parts and receipts on JDBC; moves SMS deliveries in the spine's delivery table. */
+public final class JdbcReceiptStore implements ReceiptStore {
+    private final Sql sql;
+
+    public JdbcReceiptStore(DataSource dataSource) {
+        this.sql = new Sql(dataSource);
+    }
+
+    @Override
+    public void submitted(long deliveryId, List<String> messageIds, Instant at) {
+        sql.inTransaction(c -> {
+            // A resumed delivery is submitted again under new ids: only the latest submission counts.
+            Sql.update(c, "DELETE FROM sms_part WHERE delivery_id = ?", ps -> ps.setLong(1, deliveryId));
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO sms_part (delivery_id, part_no, message_id, created_at) VALUES (?,?,?,?)")) {
+                for (int i = 0; i < messageIds.size(); i++) {
+                    ps.setLong(1, deliveryId);
+                    ps.setInt(2, i + 1);
+                    ps.setString(3, Sql.truncate(messageIds.get(i), 65));
+                    ps.setTimestamp(4, Sql.ts(at));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void record(String messageId, String status, String errorCode, Instant at) {
+        sql.update("INSERT INTO sms_receipt (message_id, status, error_code, received_at) VALUES (?,?,?,?)", ps -> {
+            ps.setString(1, Sql.truncate(messageId, 65));
+            ps.setString(2, Sql.truncate(status, 10));
+            ps.setString(3, Sql.truncate(errorCode, 10));
+            ps.setTimestamp(4, Sql.ts(at));
+        });
+    }
+
+    @Override
+    public List<StoredReceipt> unmatched(Instant since) {
+        return sql.query("SELECT id, message_id, status, error_code, delivery_id, received_at FROM sms_receipt"
+                + " WHERE delivery_id IS NULL AND received_at >= ? ORDER BY id", ps -> ps.setTimestamp(1, Sql.ts(since)),
+                JdbcReceiptStore::readReceipt);
+    }
+
+    @Override
+    public Optional<SentSms> sentAs(String messageId) {
+        List<Long> ids = sql.query("SELECT MAX(delivery_id) FROM sms_part WHERE message_id = ?",
+                ps -> ps.setString(1, messageId), rs -> {
+                    long id = rs.getLong(1);
+                    return rs.wasNull() ? null : id;
+                });
+        if (ids.isEmpty() || ids.get(0) == null) {
+            return Optional.empty();
+        }
+        long deliveryId = ids.get(0);
+        return sql.inTransaction(c -> {
+            List<String> parts = new ArrayList<>();
+            Instant[] submitted = new Instant[1];
+            Sql.query(c, "SELECT message_id, created_at FROM sms_part WHERE delivery_id = ? ORDER BY part_no",
+                    ps -> ps.setLong(1, deliveryId), rs -> {
+                        parts.add(rs.getString(1));
+                        submitted[0] = rs.getTimestamp(2).toInstant();
+                        return null;
+                    });
+            return Sql.query(c, "SELECT reference, state FROM delivery WHERE id = ?", ps -> ps.setLong(1, deliveryId),
+                    rs -> new SentSms(deliveryId, rs.getString(1), DeliveryState.valueOf(rs.getString(2)), List.copyOf(parts),
+                            submitted[0])).stream().findFirst();
+        });
+    }
+
+    @Override
+    public List<StoredReceipt> receiptsFor(List<String> messageIds, Instant since) {
+        if (messageIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(messageIds.size(), "?"));
+        return sql.query("SELECT id, message_id, status, error_code, delivery_id, received_at FROM sms_receipt"
+                + " WHERE message_id IN (" + marks + ") AND received_at >= ? ORDER BY id", ps -> {
+                    for (int i = 0; i < messageIds.size(); i++) {
+                        ps.setString(i + 1, messageIds.get(i));
+                    }
+                    ps.setTimestamp(messageIds.size() + 1, Sql.ts(since));
+                }, JdbcReceiptStore::readReceipt);
+    }
+
+    @Override
+    public boolean settle(long deliveryId, List<Long> receiptIds, Optional<DeliveryState> state, Optional<String> reason,
+                          Instant now) {
+        return sql.inTransaction(c -> {
+            for (long id : receiptIds) {
+                Sql.update(c, "UPDATE sms_receipt SET delivery_id = ? WHERE id = ? AND delivery_id IS NULL", ps -> {
+                    ps.setLong(1, deliveryId);
+                    ps.setLong(2, id);
+                });
+            }
+            if (state.isEmpty()) {
+                return false;
+            }
+            // Delivered wins over a part's failure; a failure never undoes a delivery.
+            String from = state.get() == DeliveryState.DELIVERED ? "('SENT', 'FAILED')" : "('SENT')";
+            return Sql.update(c, "UPDATE delivery SET state = ?, last_error = ?, updated_at = ? WHERE id = ? AND channel = 'SMS'"
+                    + " AND state IN " + from, ps -> {
+                        ps.setString(1, state.get().name());
+                        ps.setString(2, Sql.truncate(reason.orElse(null), 1000));
+                        ps.setTimestamp(3, Sql.ts(now));
+                        ps.setLong(4, deliveryId);
+                    }) == 1;
+        });
+    }
+
+    private static StoredReceipt readReceipt(ResultSet rs) throws SQLException {
+        long delivery = rs.getLong(5);
+        Optional<Long> deliveryId = rs.wasNull() ? Optional.empty() : Optional.of(delivery);
+        return new StoredReceipt(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), deliveryId,
+                rs.getTimestamp(6).toInstant());
+    }
+}

@@ -1,0 +1,49 @@
+package io.liaison.gateway.track.escalation;
+
+import io.liaison.gateway.intake.NoticeKind;
+import io.liaison.gateway.intake.Priority;
+import io.liaison.gateway.track.EscalationAction;
+import io.liaison.gateway.track.EscalationRecord;
+import io.liaison.gateway.track.EscalationWatch;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Storage for escalation watches and the steps taken. */
+public interface EscalationStore {
+
+    /**
+     * (notice, organisation) pairs with a send or forward hop stored at or after {@code since}, that have
+     * neither a watch nor a confirmation yet.
+     */
+    List<WatchCandidate> unwatched(Instant since);
+
+    void open(String reference, String organisationId, Instant startedAt, Instant deadlineAt, int totalSteps);
+
+    /** Open watches whose next step fell due at {@code now}. */
+    List<EscalationWatch> due(Instant now);
+
+    /**
+     * In one transaction, only if the watch is still open with {@code stepNo - 1} steps taken: stores the
+     * step's hop and deliveries (due now), the step, and moves the watch on (closed as exhausted when no
+     * next step).
+     *
+     * @return false when a confirmation (or another escalator) got there first; nothing was stored
+     */
+    boolean takeStep(EscalationWatch watch, int stepNo, EscalationAction action, StepPlan plan,
+                     Optional<Instant> nextStepAt, Instant now);
+
+    /** Closes an open watch without a further step: its notice was updated or cancelled. */
+    void withdraw(String reference, String organisationId, Instant now);
+
+    List<EscalationWatch> watches(String reference);
+
+    List<EscalationRecord> steps(String reference);
+
+    /** The step whose deliveries the hop carries. */
+    Optional<EscalationRecord> stepCarriedBy(long hopId);
+
+    /** A recipient organisation of a notice, with when it was first stored for it. */
+    record WatchCandidate(String reference, String organisationId, NoticeKind kind, Priority priority, Instant startedAt) {
+    }
+}

@@ -1,0 +1,90 @@
+package io.liaison.gateway.track.escalation;
+
+import io.liaison.gateway.store.NoticeStore;
+import io.liaison.gateway.store.StoredNotice;
+import io.liaison.gateway.track.ConfirmationScope;
+import io.liaison.gateway.track.EscalationAction;
+import io.liaison.gateway.track.EscalationWatch;
+import io.liaison.gateway.track.escalation.EscalationStore.WatchCandidate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The escalation clock's bean, driven by a timer route. Each run reads the injected clock (tests move
+ * it, nothing sleeps), opens a watch for every recipient organisation of a newly stored notice, and
+ * takes every step that fell due. A step's deliveries are stored due at once, so the channels'
+ * dispatchers send them on their next pass.
+ */
+public final class Escalator {
+    private static final Logger LOG = LoggerFactory.getLogger(Escalator.class);
+    /** On start, notices stored this long ago are still watched: a restart must not forget them. */
+    private static final Duration LOOKBACK = Duration.ofDays(7);
+    /** Later runs look back over the previous run too: a hop committed late is still seen. */
+    private static final Duration OVERLAP = Duration.ofMinutes(10);
+
+    private final NoticeStore notices;
+    private final EscalationStore store;
+    private final EscalationPolicy policy;
+    private final EscalationPlanner planner;
+    private final Clock clock;
+    private Instant lastScan;
+
+    public Escalator(NoticeStore notices, EscalationStore store, EscalationPolicy policy, EscalationPlanner planner, Clock clock) {
+        this.notices = notices;
+        this.store = store;
+        this.policy = policy;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    /** @return steps taken by this run */
+    public synchronized int runDue() {
+        Instant now = clock.instant();
+        openWatches(now);
+        int taken = 0;
+        for (EscalationWatch watch : store.due(now)) {
+            taken += step(watch, now) ? 1 : 0;
+        }
+        return taken;
+    }
+
+    private void openWatches(Instant now) {
+        Instant since = lastScan == null ? now.minus(LOOKBACK) : lastScan.minus(OVERLAP);
+        lastScan = now;
+        for (WatchCandidate c : store.unwatched(since)) {
+            if (!ConfirmationScope.askedFor(c.kind()) || !notices.notice(c.reference()).map(ConfirmationScope::askedFor).orElse(false)) {
+                continue;
+            }
+            policy.timing(c.priority()).ifPresent(t -> store.open(c.reference(), c.organisationId(), c.startedAt(),
+                    c.startedAt().plus(t.deadline()), policy.totalSteps(c.priority())));
+        }
+    }
+
+    private boolean step(EscalationWatch watch, Instant now) {
+        Optional<StoredNotice> notice = notices.notice(watch.reference());
+        if (notice.isEmpty()) {
+            return false;
+        }
+        if (!notices.followUpsOf(watch.reference()).isEmpty()) {
+            store.withdraw(watch.reference(), watch.organisationId(), now);
+            LOG.info("{}: updated or cancelled; {} is no longer chased to confirm it", watch.reference(), watch.organisationId());
+            return false;
+        }
+        int stepNo = watch.stepsTaken() + 1;
+        EscalationAction action = policy.action(stepNo);
+        StepPlan plan = planner.plan(action, watch, notice.get(), now);
+        Optional<Instant> next = stepNo < watch.totalSteps()
+                ? policy.timing(notice.get().priority()).map(t -> now.plus(t.stepDelay()))
+                : Optional.empty();
+        boolean taken = store.takeStep(watch, stepNo, action, plan, next, now);
+        if (taken) {
+            LOG.warn("{}: {} has not confirmed; escalation step {}/{} {}: {}", watch.reference(), watch.organisationId(),
+                    stepNo, watch.totalSteps(), action.label(), plan.detail());
+        }
+        return taken;
+    }
+}
