@@ -179,7 +179,8 @@ public final class Gateway implements AutoCloseable {
         this.inboundStore = new JdbcInboundStore(database.dataSource());
         this.inboundIntake = new InboundIntake(directory, inboundStore, store,
                 List.of(new OpenPgpInboundOpener(key, InboundIntake.registeredCertificates(directory))),
-                inboundSettings(settings), clock, zone, settings.get("gateway.reference-prefix"));
+                inboundSettings(settings), clock, zone, settings.get("gateway.reference-prefix"),
+                java.util.Optional.of(confirmations));
 
         this.camel = new Main();
         java.util.Properties camelProperties = settings.asProperties();
@@ -239,8 +240,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     public StatusReport status(String reference) {
-        return StatusReport.of(store, reference).withTracking(confirmationStore.confirmations(reference),
-                escalationStore.watches(reference), escalationStore.steps(reference),
+        return StatusReport.of(store, reference).withTracking(confirmationStore, escalationStore,
                 List.of(emailDispatcher.breakerStatus(), smsDispatcher.breakerStatus(), faxDispatcher.breakerStatus()));
     }
 

@@ -12,6 +12,8 @@ import io.liaison.gateway.policy.ForwardCommand;
 import io.liaison.gateway.policy.ForwardRefusedException;
 import io.liaison.gateway.inbound.AcknowledgementSection;
 import io.liaison.gateway.store.jdbc.Database;
+import io.liaison.gateway.store.jdbc.JdbcConfirmationStore;
+import io.liaison.gateway.store.jdbc.JdbcEscalationStore;
 import io.liaison.gateway.store.jdbc.JdbcInboundStore;
 import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
 import io.liaison.gateway.track.StatusReport;
@@ -196,7 +198,8 @@ public final class Main implements Callable<Integer> {
                     System.err.println("refused: no notice with reference " + reference);
                     return REFUSED;
                 }
-                System.out.print(StatusReport.of(store, reference).render(settings.zone()));
+                System.out.print(StatusReport.of(store, reference).withTracking(new JdbcConfirmationStore(db.dataSource()),
+                        new JdbcEscalationStore(db.dataSource()), List.of()).render(settings.zone()));
                 System.out.print(new AcknowledgementSection(new JdbcInboundStore(db.dataSource()).acknowledgements(reference),
                         store.reachedOrganisations(reference)).render(settings.zone()));
                 return OK;

@@ -12,6 +12,8 @@ import io.liaison.gateway.keys.RecipientCertificate;
 import io.liaison.gateway.marking.Tlp;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.StoredNotice;
+import io.liaison.gateway.track.Acknowledgements;
+import io.liaison.gateway.track.ConfirmationChannel;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -76,9 +78,18 @@ public final class InboundIntake {
     private final InboundDocumentParser parser = new InboundDocumentParser();
     private final Map<String, PointOfContact> pocByEmail = new LinkedHashMap<>();
     private final Map<String, PointOfContact> pocByFingerprint = new LinkedHashMap<>();
+    private final Optional<Acknowledgements> confirmations;
 
     public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
                          InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix) {
+        this(directory, store, notices, openers, settings, clock, zone, referencePrefix, Optional.empty());
+    }
+
+    /** With {@code confirmations}, an accepted acknowledgement also counts as the signer's confirmation (stops escalation). */
+    public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
+                         InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix,
+                         Optional<Acknowledgements> confirmations) {
+        this.confirmations = confirmations;
         this.directory = directory;
         this.store = store;
         this.notices = notices;
@@ -426,6 +437,9 @@ public final class InboundIntake {
                 throw new InboundRejection(ReasonCode.ACK_NOT_A_RECIPIENT, ack.reference() + " was not sent to " + signer.organisationId());
             }
             store.acceptAcknowledgement(j.id, signer, j.innerSha256.orElseThrow(), ack.reference(), ack.note(), j.now);
+            confirmations.ifPresent(c -> LOG.info("inbound #{}: confirmation of {} by {}: {}", j.id, ack.reference(), signer.pocId(),
+                    c.acknowledge(ack.reference(), signer.pocId(), ConfirmationChannel.SIGNED_EMAIL, j.now, ack.note())
+                            .verdict().description()));
             LOG.info("inbound #{}: acknowledgement of {} by {} ({})", j.id, ack.reference(), signer.pocId(), signer.organisationId());
             return InboundOutcome.accepted(j.id, ack.reference());
         }

@@ -7,6 +7,8 @@ import io.liaison.gateway.store.Hop;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.StoredNotice;
 import io.liaison.gateway.store.StoredRefusal;
+import io.liaison.gateway.track.ack.ConfirmationStore;
+import io.liaison.gateway.track.escalation.EscalationStore;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -57,6 +59,12 @@ public record StatusReport(StoredNotice notice, List<Hop> hops, List<Delivery> d
                 .orElseThrow(() -> new IllegalArgumentException("no notice with reference " + reference));
         return new StatusReport(notice, store.hops(reference), store.deliveries(reference), store.refusals(reference),
                 store.followUpsOf(reference));
+    }
+
+    /** The same report with the delivery-assurance facts read from their stores. */
+    public StatusReport withTracking(ConfirmationStore confirmed, EscalationStore escalation, List<BreakerStatus> breakers) {
+        return withTracking(confirmed.confirmations(notice.reference()), escalation.watches(notice.reference()),
+                escalation.steps(notice.reference()), breakers);
     }
 
     /** The same report with the delivery-assurance facts added. */
