@@ -153,10 +153,13 @@ public record StatusReport(StoredNotice notice, List<Hop> hops, List<Delivery> d
         Set<String> asked = recipientOrganisations();
         long confirmedCount = asked.stream().filter(confirmedOrganisations()::containsKey).count();
         // The first five counts keep the spine's wording (pending = queued), which scripts and tests read.
-        b.append(String.format("Totals: %d sent, %d pending, %d sending, %d failed, %d refused, %d delivered;"
-                        + " %d of %d recipient organisations confirmed%n", count(DeliveryState.SENT),
+        b.append(String.format("Totals: %d sent, %d pending, %d sending, %d failed, %d refused, %d delivered", count(DeliveryState.SENT),
                 count(DeliveryState.PENDING), count(DeliveryState.SENDING), count(DeliveryState.FAILED), refusals.size(),
-                count(DeliveryState.DELIVERED), confirmedCount, asked.size()));
+                count(DeliveryState.DELIVERED)));
+        if (ConfirmationScope.askedFor(notice)) {
+            b.append(String.format("; %d of %d recipient organisations confirmed", confirmedCount, asked.size()));
+        }
+        b.append('\n');
         return b.toString();
     }
 

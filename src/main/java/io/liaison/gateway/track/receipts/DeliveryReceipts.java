@@ -61,9 +61,12 @@ public final class DeliveryReceipts {
         ReceiptVerdict verdict = ReceiptVerdict.of(sms.messageIds(), receipts);
         boolean moved = store.settle(sms.deliveryId(), receipts.stream().map(StoredReceipt::id).toList(), verdict.state(),
                 verdict.reason(), clock.instant());
-        if (moved) {
-            LOG.info("{} SMS delivery {} is {} by the SMSC's receipt{}", sms.reference(), sms.deliveryId(),
-                    verdict.state().orElseThrow().name().toLowerCase(), verdict.reason().map(r -> ": " + r).orElse(""));
+        // Delivered is the normal case and comes for every SMS; a failure is what an operator must see.
+        if (moved && verdict.state().orElseThrow() == DeliveryState.FAILED) {
+            LOG.warn("{} SMS delivery {} failed by the SMSC's receipt: {}", sms.reference(), sms.deliveryId(),
+                    verdict.reason().orElse(""));
+        } else if (moved) {
+            LOG.debug("{} SMS delivery {} delivered by the SMSC's receipt", sms.reference(), sms.deliveryId());
         }
         return moved;
     }
