@@ -3,6 +3,10 @@ package io.liaison.gateway.app;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.liaison.gateway.directory.ChannelKind;
+import io.liaison.gateway.exercise.ExerciseCommand;
+import io.liaison.gateway.exercise.ExerciseReport;
+import io.liaison.gateway.exercise.ExerciseRunner;
+import io.liaison.gateway.exercise.ScenarioParser;
 import io.liaison.gateway.intake.NoticeFile;
 import io.liaison.gateway.numbering.ReferenceNumber;
 import io.liaison.gateway.numbering.Registrar;
@@ -60,7 +64,7 @@ public final class Demo {
             GatewaySettings settings = GatewaySettings.load(Optional.empty(), demo);
 
             List<StatusReport> reports = new ArrayList<>();
-            DemoClock clock = new DemoClock();
+            SkippingClock clock = new SkippingClock();
             int answers;
             try (Gateway gateway = Gateway.builder(settings).clock(clock).start()) {
                 out.println();
@@ -106,6 +110,13 @@ public final class Demo {
                 out.print(gateway.status(warning.reference()).render(gateway.zone()).lines().limit(3)
                         .reduce("", (a, b) -> a + b + "\n"));
                 out.println();
+
+                out.println("== 9. An exercise (演習): a scenario of timed notices and replies on a simulated clock ==");
+                ExerciseReport exercise = new ExerciseRunner(gateway, at -> ExerciseCommand.skipTo(clock, at), true)
+                        .run(new ScenarioParser().parse(Path.of("keys-sample/exercises/power-scenario-a.yaml")));
+                out.print(exercise.render(gateway.zone()));
+                out.println();
+                exercise.notices().forEach(n -> reports.add(n.status()));
 
                 if (outDir.isPresent()) {
                     writeFaxes(outDir.get(), gateway, reports);

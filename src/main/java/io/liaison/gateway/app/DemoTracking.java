@@ -28,11 +28,11 @@ final class DemoTracking {
 
     private final Gateway gateway;
     private final InProcessSmsc smsc;
-    private final DemoClock clock;
+    private final SkippingClock clock;
     private final PrintStream out;
     private int answers;
 
-    DemoTracking(Gateway gateway, InProcessSmsc smsc, DemoClock clock, PrintStream out) {
+    DemoTracking(Gateway gateway, InProcessSmsc smsc, SkippingClock clock, PrintStream out) {
         this.gateway = gateway;
         this.smsc = smsc;
         this.clock = clock;

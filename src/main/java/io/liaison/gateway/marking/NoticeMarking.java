@@ -122,7 +122,10 @@ public final class NoticeMarking {
 
     /** The Subject with the delivery's label in front, e.g. {@code [再送 REMINDER] [TLP:AMBER] [NISC-EW-…] …}. */
     public String subject(StoredNotice n, DeliveryNote note) {
-        return note.label().map(l -> "[" + l + "] ").orElse("") + subject(n);
+        String label = note.label().map(l -> "[" + l + "] ").orElse("");
+        String exercise = "[" + EXERCISE + "] ";
+        // the exercise marking always leads: exercise traffic must never be read as real, reminder or not
+        return n.exercise() ? exercise + label + subject(n).substring(exercise.length()) : label + subject(n);
     }
 
     /** The e-mail body with the delivery's note right under the top banner, where it is read first. */

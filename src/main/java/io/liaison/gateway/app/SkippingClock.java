@@ -7,13 +7,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The demo's clock: the system clock, plus whatever time the demo skipped so that a confirmation
- * deadline passes at once instead of after fifteen real minutes.
+ * The system clock plus whatever time was skipped, so that the demo and simulated exercises see a
+ * confirmation deadline pass at once instead of after fifteen real minutes.
  */
-final class DemoClock extends Clock {
+public final class SkippingClock extends Clock {
     private volatile Duration skipped = Duration.ZERO;
 
-    void skip(Duration d) {
+    public void skip(Duration d) {
         skipped = skipped.plus(d);
     }
 

@@ -1,0 +1,66 @@
+package io.liaison.gateway.exercise;
+
+import io.liaison.gateway.app.Gateway;
+import io.liaison.gateway.app.GatewaySettings;
+import io.liaison.gateway.app.SkippingClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code exercise run SCENARIO.yaml [--simulated]}: an exercise on the real chain, then its report. */
+@Command(name = "exercise", description = "Exercises (演習): run a scenario of timed notices and expected replies.",
+        subcommands = ExerciseCommand.Run.class)
+public final class ExerciseCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        System.out.println("usage: exercise run SCENARIO.yaml [--simulated] [--config FILE]");
+        return 0;
+    }
+
+    @Command(name = "run", description = "Send the scenario's notices as exercise traffic at their times and report.")
+    static final class Run implements Callable<Integer> {
+        @Parameters(paramLabel = "SCENARIO.yaml")
+        Path file;
+
+        @Option(names = "--simulated", description = "Move a simulated clock instead of waiting, and play the expected replies.")
+        boolean simulated;
+
+        @Option(names = "--config", description = "Properties file overriding the built-in settings.")
+        Path config;
+
+        @Override
+        public Integer call() throws Exception {
+            Scenario scenario = new ScenarioParser().parse(file);
+            GatewaySettings settings = GatewaySettings.load(Optional.ofNullable(config), new Properties());
+            SkippingClock clock = new SkippingClock();
+            try (Gateway gateway = Gateway.builder(settings).clock(clock).start()) {
+                ExerciseRunner.Timeline timeline = simulated ? at -> skipTo(clock, at) : ExerciseCommand::sleepUntil;
+                ExerciseReport report = new ExerciseRunner(gateway, timeline, simulated).run(scenario);
+                System.out.print(report.render(gateway.zone()));
+                return 0;
+            }
+        }
+    }
+
+    /** A simulated run: the gateway's clock jumps to the next event. */
+    public static void skipTo(SkippingClock clock, Instant at) {
+        Duration gap = Duration.between(clock.instant(), at);
+        if (!gap.isNegative()) {
+            clock.skip(gap);
+        }
+    }
+
+    private static void sleepUntil(Instant at) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), at).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+    }
+}
