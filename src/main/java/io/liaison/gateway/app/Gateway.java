@@ -50,6 +50,7 @@ import io.liaison.gateway.policy.ForwardCommand;
 import io.liaison.gateway.policy.ForwardRefusedException;
 import io.liaison.gateway.policy.PolicyDesk;
 import io.liaison.gateway.policy.RecipientPolicy;
+import io.liaison.gateway.reshare.ReshareDesk;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.jdbc.Database;
@@ -58,6 +59,7 @@ import io.liaison.gateway.store.jdbc.JdbcConfirmationStore;
 import io.liaison.gateway.store.jdbc.JdbcEscalationStore;
 import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
 import io.liaison.gateway.store.jdbc.JdbcReceiptStore;
+import io.liaison.gateway.store.jdbc.JdbcReshareStore;
 import io.liaison.gateway.track.Acknowledgements;
 import io.liaison.gateway.track.DeliveryNotes;
 import io.liaison.gateway.track.SmsInbound;
@@ -102,6 +104,7 @@ public final class Gateway implements AutoCloseable {
     private final NoticeStore store;
     private final InboundStore inboundStore;
     private final InboundIntake inboundIntake;
+    private final ReshareDesk reshare;
     private final MailTransport mail;
     private final SmsTransport sms;
     private final ChannelDispatcher emailDispatcher;
@@ -181,6 +184,8 @@ public final class Gateway implements AutoCloseable {
                 List.of(new OpenPgpInboundOpener(key, InboundIntake.registeredCertificates(directory))),
                 inboundSettings(settings), clock, zone, settings.get("gateway.reference-prefix"),
                 java.util.Optional.of(confirmations));
+        // A re-share is sent like any notice file: through the send route, after approval.
+        this.reshare = new ReshareDesk(directory, inboundStore, new JdbcReshareStore(database.dataSource()), this::send, clock);
 
         this.camel = new Main();
         java.util.Properties camelProperties = settings.asProperties();
@@ -280,6 +285,16 @@ public final class Gateway implements AutoCloseable {
 
     public InboundIntake inboundIntake() {
         return inboundIntake;
+    }
+
+    /** Sanitised re-shares of incident reports: propose, approve (NISC only), show. */
+    public ReshareDesk reshare() {
+        return reshare;
+    }
+
+    /** The ledger's database, for read-only reports such as the quarterly statistics. */
+    public javax.sql.DataSource dataSource() {
+        return database.dataSource();
     }
 
     /** Runs every channel's dispatcher now, on the caller's thread (the routes also run them on their own). */

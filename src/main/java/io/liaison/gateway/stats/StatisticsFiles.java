@@ -1,0 +1,22 @@
+package io.liaison.gateway.stats;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes the CSV and the HTML page of a table into a folder: {@code stats-2026Q3.csv} and {@code stats-2026Q3.html}. */
+public final class StatisticsFiles {
+    private StatisticsFiles() {
+    }
+
+    public static List<Path> write(SharingStatistics s, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path csv = dir.resolve(s.period().fileBase() + ".csv");
+        Path html = dir.resolve(s.period().fileBase() + ".html");
+        Files.write(csv, StatisticsCsv.write(s));
+        Files.writeString(html, StatisticsHtml.render(s), StandardCharsets.UTF_8);
+        return List.of(csv, html);
+    }
+}
