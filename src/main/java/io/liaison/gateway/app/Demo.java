@@ -118,8 +118,12 @@ public final class Demo {
                 out.println();
                 exercise.notices().forEach(n -> reports.add(n.status()));
 
+                out.println("== 10. Sanitised re-share: an operator's incident report -> proposal (what was removed) -> NISC approval -> delivery ==");
+                reports.addAll(new DemoReshare(out, WAIT, settings.get("gateway.from-address"), clock).run(gateway));
+
                 if (outDir.isPresent()) {
                     writeFaxes(outDir.get(), gateway, reports);
+                    DemoStatistics.write(gateway, outDir.get(), out, clock.instant());
                 }
             }
 

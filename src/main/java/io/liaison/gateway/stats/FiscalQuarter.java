@@ -59,11 +59,16 @@ public record FiscalQuarter(int fiscalYear, int quarter) {
         return !at.isBefore(start()) && at.isBefore(end());
     }
 
-    /** "2026年度第3四半期（2026年10月〜12月）". */
+    /** "2026年度第3四半期", as the seed heads its table. */
     public String japanese() {
+        return fiscalYear + "年度第" + quarter + "四半期";
+    }
+
+    /** "2026年10月〜12月". */
+    public String japaneseMonths() {
         LocalDate last = firstDay().plusMonths(2);
-        return fiscalYear + "年度第" + quarter + "四半期（" + firstDay().getYear() + "年" + firstDay().getMonthValue() + "月〜"
-                + (last.getYear() != firstDay().getYear() ? last.getYear() + "年" : "") + last.getMonthValue() + "月）";
+        return firstDay().getYear() + "年" + firstDay().getMonthValue() + "月〜"
+                + (last.getYear() != firstDay().getYear() ? last.getYear() + "年" : "") + last.getMonthValue() + "月";
     }
 
     /** "FY2026 Q3 (October–December 2026)". */

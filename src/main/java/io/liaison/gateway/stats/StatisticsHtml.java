@@ -26,6 +26,8 @@ public final class StatisticsHtml {
                 .append("td.asked,th.asked{background:#fff6d6}.en{color:#555;font-size:85%}caption{text-align:left;font-weight:bold}\n")
                 .append("</style>\n</head>\n<body>\n");
         b.append("<h1>").append(esc(s.titleJa())).append("<br><span class=\"en\">").append(esc(s.titleEn())).append("</span></h1>\n");
+        b.append("<p>対象期間 / Period: ").append(esc(s.period().japaneseMonths())).append("（日本時間 / Tokyo time）— ")
+                .append(esc(s.period().english())).append("</p>\n");
         b.append("<p>(単位:件 / unit: count) — 集計は保存された通信のみから行い、演習は含まない。 / Counted from stored traffic only;"
                 + " exercises excluded.</p>\n");
         for (StatisticsRow.Table table : StatisticsRow.Table.values()) {

@@ -22,9 +22,14 @@ public record StatisticsPeriod(int fiscalYear, int throughQuarter, boolean whole
         return new FiscalQuarter(fiscalYear, throughQuarter).end();
     }
 
+    /** "2026年度第3四半期" or "2026年度". */
     public String japanese() {
-        return wholeYear ? fiscalYear + "年度（" + fiscalYear + "年4月〜" + (fiscalYear + 1) + "年3月）"
-                : new FiscalQuarter(fiscalYear, throughQuarter).japanese();
+        return wholeYear ? fiscalYear + "年度" : new FiscalQuarter(fiscalYear, throughQuarter).japanese();
+    }
+
+    /** The months covered, Tokyo calendar: "2026年10月〜12月" or "2026年4月〜2027年3月". */
+    public String japaneseMonths() {
+        return wholeYear ? fiscalYear + "年4月〜" + (fiscalYear + 1) + "年3月" : new FiscalQuarter(fiscalYear, throughQuarter).japaneseMonths();
     }
 
     public String english() {

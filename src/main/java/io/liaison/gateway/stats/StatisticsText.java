@@ -7,7 +7,8 @@ public final class StatisticsText {
 
     public static String render(SharingStatistics s) {
         StringBuilder b = new StringBuilder();
-        b.append(s.titleJa()).append('\n').append(s.titleEn()).append("\n(単位:件 / count)\n");
+        b.append(s.titleJa()).append('\n').append(s.titleEn()).append('\n').append(s.period().japaneseMonths())
+                .append("（日本時間 / Tokyo time）\n(単位:件 / count)\n");
         for (StatisticsRow.Table table : StatisticsRow.Table.values()) {
             b.append('\n').append(table.japanese()).append(" / ").append(table.english()).append('\n');
             b.append("  ").append(String.join(" | ", s.columns().stream().map(StatisticsColumn::japanese).toList())).append('\n');
