@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.liaison.gateway.app.Gateway;
 import io.liaison.gateway.compose.OpenedMessage;
 import io.liaison.gateway.compose.openpgp.PgpMimeOpener;
+import io.liaison.gateway.compose.smime.SmimeOpener;
 import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.directory.ContactChannel;
 import io.liaison.gateway.directory.PointOfContact;
 import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.keys.PassphraseSource;
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
+import io.liaison.gateway.keys.smime.SmimeGatewayKey;
+import io.liaison.gateway.keys.smime.SmimeSampleKeyGenerator;
 import io.liaison.gateway.marking.Tlp;
 import io.liaison.gateway.peers.InProcessSmsc;
 import io.liaison.gateway.store.Delivery;
@@ -47,6 +50,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReshareLeavesNoReporterIdentifierOnAnyChannelTest {
     private static final String REPORTER_ADDRESS = "soc@east-power.sample.invalid";
+    private static final Path KEYS = Path.of("keys-sample");
+    private static final PassphraseSource PASSPHRASE = PassphraseSource.fromFile(KEYS.resolve("gateway/passphrase.txt"));
 
     @TempDir
     Path work;
@@ -85,6 +90,7 @@ class ReshareLeavesNoReporterIdentifierOnAnyChannelTest {
                     "what others need to protect themselves stays: " + notice.body());
 
             int emails = 0;
+            int smime = 0;
             for (MimeMessage m : h.mail().getReceivedMessages()) {
                 if (!reference.equals(m.getHeader("X-Liaison-Reference", null))) {
                     continue; // the relay of the report itself goes to METI and NISC only, unredacted by design
@@ -94,7 +100,11 @@ class ReshareLeavesNoReporterIdentifierOnAnyChannelTest {
                 if (to.startsWith("FAX=")) {
                     seen.append(partsText(m));
                 } else {
-                    OpenedMessage opened = new PgpMimeOpener(recipientKey(gateway, to)).open(m, gatewayCertificate());
+                    smime += m.isMimeType("application/pkcs7-mime") ? 1 : 0;
+                    OpenedMessage opened = m.isMimeType("application/pkcs7-mime")
+                            ? new SmimeOpener(SmimeSampleKeyGenerator.loadRecipientKey(KEYS, recipient(gateway, to).id()))
+                                    .open(m, gatewaySmimeCertificate())
+                            : new PgpMimeOpener(recipientKey(gateway, to)).open(m, gatewayCertificate());
                     assertTrue(opened.signatureValid());
                     MimeBodyPart inner = new MimeBodyPart(new ByteArrayInputStream(opened.innerEntity()));
                     seen.append(new String(opened.innerEntity(), StandardCharsets.UTF_8)).append('\n').append(partsText(inner));
@@ -105,6 +115,7 @@ class ReshareLeavesNoReporterIdentifierOnAnyChannelTest {
             }
             long expectedEmails = status.deliveries().stream().filter(d -> d.channel() != ChannelKind.SMS).count();
             assertEquals(expectedEmails, emails, "every e-mail and e-mail-to-fax message was checked");
+            assertEquals(1, smime, "the MIC liaison's copy is S/MIME and was opened too");
 
             List<InProcessSmsc.ReceivedSms> sms = h.smsc.received().stream().filter(s -> s.text().contains(reference)).toList();
             assertEquals(status.deliveries().stream().filter(d -> d.channel() == ChannelKind.SMS).count(), sms.size());
@@ -167,17 +178,23 @@ class ReshareLeavesNoReporterIdentifierOnAnyChannelTest {
         return b.toString();
     }
 
-    private static OpenPgpGatewayKey recipientKey(Gateway gateway, String address) throws Exception {
-        PointOfContact poc = gateway.directory().pointsOfContact().values().stream()
+    private static PointOfContact recipient(Gateway gateway, String address) {
+        return gateway.directory().pointsOfContact().values().stream()
                 .filter(p -> p.channels().stream().map(ContactChannel::address).anyMatch(address::equalsIgnoreCase))
                 .findFirst().orElseThrow(() -> new AssertionError("no point of contact has " + address));
-        return OpenPgpGatewayKey.load(Path.of("keys-sample/secret/" + poc.id() + ".sec.asc"),
+    }
+
+    private static OpenPgpGatewayKey recipientKey(Gateway gateway, String address) throws Exception {
+        return OpenPgpGatewayKey.load(KEYS.resolve("secret/" + recipient(gateway, address).id() + ".sec.asc"),
                 PassphraseSource.fromEnvironment("NO_SUCH_VARIABLE_FOR_AN_UNPROTECTED_KEY"));
     }
 
     private static io.liaison.gateway.keys.RecipientCertificate gatewayCertificate() throws Exception {
-        return OpenPgpGatewayKey.load(Path.of("keys-sample/gateway/gateway.sec.asc"),
-                PassphraseSource.fromFile(Path.of("keys-sample/gateway/passphrase.txt"))).certificate();
+        return OpenPgpGatewayKey.load(KEYS.resolve("gateway/gateway.sec.asc"), PASSPHRASE).certificate();
+    }
+
+    private static io.liaison.gateway.keys.RecipientCertificate gatewaySmimeCertificate() throws Exception {
+        return SmimeGatewayKey.load(KEYS.resolve("smime/gateway.key.pem"), KEYS.resolve("smime/gateway.pem"), PASSPHRASE).certificate();
     }
 
 }
