@@ -42,9 +42,11 @@ final class StatisticsTraffic {
         OpenPGPKey key = TestCertificates.generateKey("jpcert-duty", Instant.parse("2025-01-01T00:00:00Z"), Duration.ofDays(3650));
         Path cert = TestCertificates.writeCertificate(work, "jpcert-duty", key);
         Path secret = TestCertificates.writeSecretKey(work, "jpcert-duty", key);
-        String certs = Path.of("keys-sample/certs").toAbsolutePath() + "/";
+        // Certificates are named relative to the directory file, which moves to the test's folder.
+        String samples = Path.of("keys-sample").toAbsolutePath() + "/";
         String yaml = Files.readString(Path.of("keys-sample/directory.yaml"), StandardCharsets.UTF_8)
-                .replace("openpgp_certificate: certs/", "openpgp_certificate: " + certs)
+                .replace("openpgp_certificate: certs/", "openpgp_certificate: " + samples + "certs/")
+                .replace("smime_certificate: smime/", "smime_certificate: " + samples + "smime/")
                 .replace("\npoints_of_contact:\n", "\n  - id: jpcert\n    kind: agency\n    name: JPCERT/CC (test)\n\npoints_of_contact:\n")
                 .replace("\nagreements:\n", "\n  - id: jpcert-duty\n    organisation: jpcert\n    name: JPCERT/CC duty\n    role: duty\n"
                         + "    channels:\n      - email: " + AGENCY_ADDRESS + "\n      - sms: \"+819000000091\"\n"
