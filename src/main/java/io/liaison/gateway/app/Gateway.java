@@ -31,11 +31,13 @@ import io.liaison.gateway.dispatch.sms.SmsDeliveryChannel;
 import io.liaison.gateway.dispatch.sms.SmsTransport;
 import io.liaison.gateway.inbound.AcknowledgementSection;
 import io.liaison.gateway.inbound.InboundIntake;
+import io.liaison.gateway.inbound.InboundOpener;
 import io.liaison.gateway.inbound.InboundOutcome;
 import io.liaison.gateway.inbound.InboundSettings;
 import io.liaison.gateway.inbound.InboundStore;
 import io.liaison.gateway.inbound.incident.IncidentThread;
 import io.liaison.gateway.inbound.openpgp.OpenPgpInboundOpener;
+import io.liaison.gateway.inbound.smime.SmimeInboundOpener;
 import io.liaison.gateway.intake.NoticeFile;
 import io.liaison.gateway.intake.NoticeIntake;
 import io.liaison.gateway.intake.NoticeRejectedException;
@@ -177,8 +179,10 @@ public final class Gateway implements AutoCloseable {
                 new EscalationPlanner(directory, store, channels, escalation.dutyPoc()), clock);
 
         this.inboundStore = new JdbcInboundStore(database.dataSource());
-        this.inboundIntake = new InboundIntake(directory, inboundStore, store,
-                List.of(new OpenPgpInboundOpener(key, InboundIntake.registeredCertificates(directory))),
+        List<InboundOpener> openers = new ArrayList<>(List.of(new OpenPgpInboundOpener(key, InboundIntake.registeredCertificates(directory))));
+        // Without an S/MIME key no S/MIME contact is allowed (above), so an S/MIME reply is then refused as a format not opened.
+        smimeKey.ifPresent(k -> openers.add(new SmimeInboundOpener(k, InboundIntake.registeredCertificates(directory))));
+        this.inboundIntake = new InboundIntake(directory, inboundStore, store, openers,
                 inboundSettings(settings), clock, zone, settings.get("gateway.reference-prefix"),
                 java.util.Optional.of(confirmations));
 
