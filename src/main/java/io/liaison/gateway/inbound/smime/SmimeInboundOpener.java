@@ -44,12 +44,10 @@ public final class SmimeInboundOpener implements InboundOpener {
     private static final String SIGNED_DATA = "signed-data";
 
     private final SmimeOpener opener;
-    private final String keyFingerprint;
     private final List<SmimeRecipientCertificate> registered;
 
     public SmimeInboundOpener(SmimeGatewayKey key, Collection<? extends RecipientCertificate> registered) {
         this.opener = new SmimeOpener(key);
-        this.keyFingerprint = key.fingerprint();
         List<SmimeRecipientCertificate> smime = new ArrayList<>();
         for (RecipientCertificate c : registered) {
             if (c instanceof SmimeRecipientCertificate s) {
@@ -97,8 +95,9 @@ public final class SmimeInboundOpener implements InboundOpener {
         try {
             entity = opener.decryptEntity(cms);
         } catch (OpeningException e) {
-            throw new InboundRejection(ReasonCode.DECRYPTION_FAILED, "the S/MIME body cannot be decrypted with gateway key "
-                    + keyFingerprint + " (" + (e.getCause() == null ? e.getMessage() : e.getCause().getClass().getSimpleName()) + ")");
+            // The opener's own message names the key and why; a cause is named by its class only, as it may quote the input.
+            throw new InboundRejection(ReasonCode.DECRYPTION_FAILED, e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")"));
         }
         refuseNestedEncryption(entity);
         SmimeOpener.SignedLayer layer;
