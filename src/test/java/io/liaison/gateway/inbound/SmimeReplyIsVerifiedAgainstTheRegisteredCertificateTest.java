@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.gateway.intake.NoticeKind;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,20 @@ class SmimeReplyIsVerifiedAgainstTheRegisteredCertificateTest {
             assertEquals(InboundStatus.ACCEPTED, first.status(), first.toString());
             assertEquals(Optional.of(ReasonCode.REPLAY_MESSAGE_ID), again.reason(), again.toString());
             assertEquals(1, f.inbound.acknowledgements(ref).size());
+        }
+    }
+
+    @Test
+    void aSignatureDatedAfterTheRegisteredCertificateExpiredIsRefusedAsExpired() throws Exception {
+        try (IntakeFixture f = IntakeFixture.onSampleDirectory()) {
+            String ref = f.noticeSentTo(List.of("mic"));
+            InboundSmime.Signer mic = InboundSmime.pocSigner("mic-liaison");
+            Instant afterExpiry = mic.certificate().getNotAfter().toInstant().plus(Duration.ofDays(1));
+            InboundOutcome outcome = f.intake.receiveRaw(InboundSmime.reply(
+                    new InboundMail.Envelope(InboundSmime.MIC, f.clock.instant(), "<late@mic.sample.invalid>"),
+                    InboundMail.inner(InboundMail.ack(ref)), mic, afterExpiry));
+
+            assertEquals(Optional.of(ReasonCode.SIGNER_KEY_EXPIRED), outcome.reason(), outcome.toString());
         }
     }
 

@@ -124,11 +124,13 @@ public final class SmimeInboundOpener implements InboundOpener {
         }
         SmimeRecipientCertificate certificate = signer.certificate().get();
         Optional<String> fingerprint = Optional.of(certificate.fingerprint());
-        if (!signer.valid()) {
-            return new SignatureCheck(signer.signerId(), fingerprint, SignatureCheck.Status.INVALID, signer.signingTime(), Map.of());
-        }
+        // Judged before the signature itself, as for OpenPGP: Bouncy Castle refuses to verify with a
+        // certificate outside its validity at the signing time, which would otherwise read as "invalid".
         if (signer.signingTime().isPresent() && !validAt(certificate.certificate(), signer.signingTime().get())) {
             return new SignatureCheck(signer.signerId(), fingerprint, SignatureCheck.Status.KEY_EXPIRED, signer.signingTime(), Map.of());
+        }
+        if (!signer.valid()) {
+            return new SignatureCheck(signer.signerId(), fingerprint, SignatureCheck.Status.INVALID, signer.signingTime(), Map.of());
         }
         return new SignatureCheck(signer.signerId(), fingerprint, SignatureCheck.Status.VALID, signer.signingTime(), Map.of(),
                 signer.signedMark());
