@@ -42,6 +42,7 @@ import io.liaison.gateway.intake.NoticeFile;
 import io.liaison.gateway.intake.NoticeIntake;
 import io.liaison.gateway.intake.NoticeRejectedException;
 import io.liaison.gateway.keys.PassphraseSource;
+import io.liaison.gateway.keys.RecipientCertificate;
 import io.liaison.gateway.keys.openpgp.OpenPgpCertificateReader;
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
 import io.liaison.gateway.marking.DeliveryNoteSource;
@@ -179,9 +180,10 @@ public final class Gateway implements AutoCloseable {
                 new EscalationPlanner(directory, store, channels, escalation.dutyPoc()), clock);
 
         this.inboundStore = new JdbcInboundStore(database.dataSource());
-        List<InboundOpener> openers = new ArrayList<>(List.of(new OpenPgpInboundOpener(key, InboundIntake.registeredCertificates(directory))));
+        List<RecipientCertificate> registered = InboundIntake.registeredCertificates(directory);
+        List<InboundOpener> openers = new ArrayList<>(List.of(new OpenPgpInboundOpener(key, registered)));
         // Without an S/MIME key no S/MIME contact is allowed (above), so an S/MIME reply is then refused as a format not opened.
-        smimeKey.ifPresent(k -> openers.add(new SmimeInboundOpener(k, InboundIntake.registeredCertificates(directory))));
+        smimeKey.ifPresent(k -> openers.add(new SmimeInboundOpener(k, registered)));
         this.inboundIntake = new InboundIntake(directory, inboundStore, store, openers,
                 inboundSettings(settings), clock, zone, settings.get("gateway.reference-prefix"),
                 java.util.Optional.of(confirmations));

@@ -423,7 +423,8 @@ public final class InboundIntake {
             }
             if (document instanceof InboundDocument.IncidentReport report && report.exercise() != mark.get().exercise()) {
                 throw new InboundRejection(ReasonCode.MARKING_CHANGED, mark.get().exercise()
-                        ? "the signature marks an exercise but the report is not one" : "the report is an exercise but the signature does not mark one");
+                        ? "the signature marks an exercise but the report is not one"
+                        : "the report is an exercise but the signature does not mark one");
             }
         }
         if (signed.size() == 1) {

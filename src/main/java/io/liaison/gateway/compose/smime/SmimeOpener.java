@@ -254,7 +254,8 @@ public final class SmimeOpener {
     private static String describe(SignerId id) {
         if (id.getSerialNumber() != null) {
             String issuer = id.getIssuer() == null ? "?" : id.getIssuer().toString().replaceAll("\\p{Cntrl}", "?");
-            return "serial " + id.getSerialNumber().toString(16) + " issued by " + (issuer.length() > 80 ? issuer.substring(0, 80) + "..." : issuer);
+            return "serial " + id.getSerialNumber().toString(16) + " issued by "
+                    + (issuer.length() > 80 ? issuer.substring(0, 80) + "..." : issuer);
         }
         if (id.getSubjectKeyIdentifier() != null) {
             return "subject key identifier " + Hex.toHexString(id.getSubjectKeyIdentifier());

@@ -87,8 +87,10 @@ public final class SmimeInboundOpener implements InboundOpener {
         // The smime-type parameter is the sender's claim; the CMS content type is what the bytes are.
         switch (cmsType(cms)) {
             case ENVELOPED -> { }
-            case SIGNED -> throw new InboundRejection(ReasonCode.NOT_ENCRYPTED, "the S/MIME body is CMS SignedData: signed, but not encrypted");
-            case OTHER -> throw new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE, "the S/MIME body is CMS content that is not enveloped data");
+            case SIGNED -> throw new InboundRejection(ReasonCode.NOT_ENCRYPTED,
+                    "the S/MIME body is CMS SignedData: signed, but not encrypted");
+            case OTHER -> throw new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE,
+                    "the S/MIME body is CMS content that is not enveloped data");
             case UNREADABLE -> throw new InboundRejection(ReasonCode.DECRYPTION_FAILED, "the S/MIME body is not a CMS structure");
         }
         byte[] entity;
@@ -120,7 +122,8 @@ public final class SmimeInboundOpener implements InboundOpener {
 
     private static SignatureCheck check(SmimeOpener.SignerCheck signer) {
         if (signer.certificate().isEmpty()) {
-            return new SignatureCheck(signer.signerId(), Optional.empty(), SignatureCheck.Status.UNKNOWN_KEY, signer.signingTime(), Map.of());
+            return new SignatureCheck(signer.signerId(), Optional.empty(), SignatureCheck.Status.UNKNOWN_KEY, signer.signingTime(),
+                    Map.of());
         }
         SmimeRecipientCertificate certificate = signer.certificate().get();
         Optional<String> fingerprint = Optional.of(certificate.fingerprint());
@@ -191,7 +194,8 @@ public final class SmimeInboundOpener implements InboundOpener {
             throw new InboundRejection(ReasonCode.ENCRYPTION_NESTED, "the decrypted content is itself S/MIME enveloped data");
         }
         if (inside != CmsType.SIGNED) {
-            throw new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE, "the decrypted content is application/pkcs7-mime but not signed data");
+            throw new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE,
+                    "the decrypted content is application/pkcs7-mime but not signed data");
         }
     }
 
@@ -199,11 +203,13 @@ public final class SmimeInboundOpener implements InboundOpener {
         try (InputStream in = outer.getInputStream()) {
             byte[] bytes = in.readNBytes(SmimeOpener.DEFAULT_MAX_BYTES + 1);
             if (bytes.length > SmimeOpener.DEFAULT_MAX_BYTES) {
-                throw new InboundRejection(ReasonCode.OVERSIZED_PART, "the S/MIME body is larger than " + SmimeOpener.DEFAULT_MAX_BYTES + " bytes");
+                throw new InboundRejection(ReasonCode.OVERSIZED_PART, "the S/MIME body is larger than "
+                        + SmimeOpener.DEFAULT_MAX_BYTES + " bytes");
             }
             return bytes;
         } catch (MessagingException | IOException e) {
-            throw new InboundRejection(ReasonCode.MIME_TRUNCATED, "the S/MIME body cannot be decoded (" + e.getClass().getSimpleName() + ")");
+            throw new InboundRejection(ReasonCode.MIME_TRUNCATED, "the S/MIME body cannot be decoded ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 
