@@ -31,15 +31,18 @@ import io.liaison.gateway.dispatch.sms.SmsDeliveryChannel;
 import io.liaison.gateway.dispatch.sms.SmsTransport;
 import io.liaison.gateway.inbound.AcknowledgementSection;
 import io.liaison.gateway.inbound.InboundIntake;
+import io.liaison.gateway.inbound.InboundOpener;
 import io.liaison.gateway.inbound.InboundOutcome;
 import io.liaison.gateway.inbound.InboundSettings;
 import io.liaison.gateway.inbound.InboundStore;
 import io.liaison.gateway.inbound.incident.IncidentThread;
 import io.liaison.gateway.inbound.openpgp.OpenPgpInboundOpener;
+import io.liaison.gateway.inbound.smime.SmimeInboundOpener;
 import io.liaison.gateway.intake.NoticeFile;
 import io.liaison.gateway.intake.NoticeIntake;
 import io.liaison.gateway.intake.NoticeRejectedException;
 import io.liaison.gateway.keys.PassphraseSource;
+import io.liaison.gateway.keys.RecipientCertificate;
 import io.liaison.gateway.keys.openpgp.OpenPgpCertificateReader;
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
 import io.liaison.gateway.marking.DeliveryNoteSource;
@@ -180,8 +183,11 @@ public final class Gateway implements AutoCloseable {
                 new EscalationPlanner(directory, store, channels, escalation.dutyPoc()), clock);
 
         this.inboundStore = new JdbcInboundStore(database.dataSource());
-        this.inboundIntake = new InboundIntake(directory, inboundStore, store,
-                List.of(new OpenPgpInboundOpener(key, InboundIntake.registeredCertificates(directory))),
+        List<RecipientCertificate> registered = InboundIntake.registeredCertificates(directory);
+        List<InboundOpener> openers = new ArrayList<>(List.of(new OpenPgpInboundOpener(key, registered)));
+        // Without an S/MIME key no S/MIME contact is allowed (above), so an S/MIME reply is then refused as a format not opened.
+        smimeKey.ifPresent(k -> openers.add(new SmimeInboundOpener(k, registered)));
+        this.inboundIntake = new InboundIntake(directory, inboundStore, store, openers,
                 inboundSettings(settings), clock, zone, settings.get("gateway.reference-prefix"),
                 java.util.Optional.of(confirmations));
         // A re-share is sent like any notice file: through the send route, after approval.

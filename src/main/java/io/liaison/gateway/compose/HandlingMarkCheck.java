@@ -75,7 +75,14 @@ public final class HandlingMarkCheck {
         if (opened.signedMark().isEmpty()) {
             return Verdict.fail(Problem.NOT_MARKED_IN_SIGNATURE, "the signature carries no handling marking");
         }
-        HandlingMark signed = opened.signedMark().get();
+        return check(opened.signedMark().get(), outer);
+    }
+
+    /**
+     * Compares the marking of {@code outer} with {@code signed}, a marking the caller has read from a
+     * signature that verified (as the intake does for each reply whose signature binds one).
+     */
+    public static Verdict check(HandlingMark signed, MimeMessage outer) {
         try {
             return compare(signed, single(outer, NoticeMarking.HEADER_LEVEL), outer.getSubject(),
                     single(outer, NoticeMarking.HEADER_REFERENCE), single(outer, NoticeMarking.HEADER_EXERCISE));

@@ -1,5 +1,7 @@
 package io.liaison.gateway.inbound;
 
+import io.liaison.gateway.compose.HandlingMark;
+import io.liaison.gateway.compose.HandlingMarkCheck;
 import io.liaison.gateway.directory.ContactChannel;
 import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.directory.Directory;
@@ -371,8 +373,14 @@ public final class InboundIntake {
 
     /**
      * The handling level, checked for tampering. Levels inside the signature (the document's tlp, the
-     * signed entity's X-TLP, a tlp notation) must agree, and every label outside (X-TLP, Subject) must
-     * equal them. With none inside, an outside label may only make handling stricter, never looser.
+     * signed entity's X-TLP, a tlp notation, the marking bound in the signature) must agree, and every
+     * label outside (X-TLP, Subject) must equal them. With none inside, an outside label may only make
+     * handling stricter, never looser.
+     *
+     * <p>A marking bound in the signature itself (OpenPGP notations or an ESS security label, as the
+     * gateway's own messages carry it) is held to the full rule of {@link HandlingMarkCheck}: the outer
+     * level, reference and exercise flag must all be shown and equal. Replies from ordinary clients bind
+     * none, and for them the checks above are all there is.
      */
     private static Tlp level(InboundDocument document, MimeMessage outer, Optional<String> subject, MimeBodyPart inner,
                              SignatureCheck signature) throws InboundRejection {
@@ -390,6 +398,8 @@ public final class InboundIntake {
                         "the signature's " + n.getKey() + " notation is not a TLP 2.0 label")));
             }
         }
+        Optional<HandlingMark> mark = signature.signedMark();
+        mark.ifPresent(m -> signed.add(m.level()));
         Set<Tlp> outside = new LinkedHashSet<>();
         Optional<String> outerHeader = MimeInspector.header(outer, MARKING_HEADER);
         if (outerHeader.isPresent()) {
@@ -404,6 +414,18 @@ public final class InboundIntake {
         }
         if (signed.size() > 1) {
             throw new InboundRejection(ReasonCode.MARKING_CHANGED, "the signed content declares different levels " + labels(signed));
+        }
+        if (mark.isPresent()) {
+            HandlingMarkCheck.Verdict verdict = HandlingMarkCheck.check(mark.get(), outer);
+            if (!verdict.matches()) {
+                throw new InboundRejection(ReasonCode.MARKING_CHANGED, "the marking bound in the signature does not match: "
+                        + verdict.detail());
+            }
+            if (document instanceof InboundDocument.IncidentReport report && report.exercise() != mark.get().exercise()) {
+                throw new InboundRejection(ReasonCode.MARKING_CHANGED, mark.get().exercise()
+                        ? "the signature marks an exercise but the report is not one"
+                        : "the report is an exercise but the signature does not mark one");
+            }
         }
         if (signed.size() == 1) {
             Tlp level = signed.iterator().next();

@@ -5,7 +5,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 
 /**
- * Port for one protection format (OpenPGP's PGP/MIME now, S/MIME next): decrypts with the gateway's
+ * Port for one protection format (OpenPGP's PGP/MIME, S/MIME): decrypts with the gateway's
  * key and says who signed, judged against the certificates registered in the directory. Trust is
  * decided by the intake from what this reports, never by the opener from headers.
  */
@@ -21,7 +21,9 @@ public interface InboundOpener {
      * Decrypts and checks every signature.
      *
      * @throws InboundRejection with {@link ReasonCode#WRONG_CONTENT_TYPE}, {@link ReasonCode#NOT_ENCRYPTED} or
-     *                          {@link ReasonCode#DECRYPTION_FAILED} when the container cannot be opened
+     *                          {@link ReasonCode#DECRYPTION_FAILED} when the container cannot be opened,
+     *                          {@link ReasonCode#ENCRYPTION_NESTED} when a format's own envelope holds another
+     *                          one, {@link ReasonCode#SIGNATURE_INVALID} when its signed layer cannot be read
      */
     OpenedInbound open(MimeMessage outer, Instant now) throws InboundRejection;
 }

@@ -73,6 +73,18 @@ class BadInboundMessagesAreQuarantinedTest {
         }
     }
 
+    @Test
+    void theCorpusHasSmimeRepliesBrokenInEachWayThatMatters() throws IOException {
+        List<String> smime = Files.readAllLines(CORPUS.resolve("expected.tsv")).stream().filter(l -> l.contains("-smime-")).toList();
+        for (String required : List.of("smime-signed-by-unregistered-certificate.eml\tUNKNOWN_SIGNER",
+                "smime-signature-over-different-body.eml\tSIGNATURE_INVALID",
+                "smime-valid-signature-from-other-organisation.eml\tFROM_SIGNER_MISMATCH",
+                "smime-signed-data-not-encrypted.eml\tNOT_ENCRYPTED",
+                "smime-certificate-in-message-substituted.eml\tSIGNATURE_INVALID")) {
+            assertTrue(smime.stream().anyMatch(l -> l.contains(required)), "no case " + required);
+        }
+    }
+
     @ParameterizedTest(name = "{0} is quarantined as {1}")
     @MethodSource("corpus")
     void isStoredQuarantinedWithItsReasonAndNeverActedOn(String file, ReasonCode expected, String told) throws IOException {

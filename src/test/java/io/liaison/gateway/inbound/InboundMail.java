@@ -1,5 +1,7 @@
 package io.liaison.gateway.inbound;
 
+import io.liaison.gateway.compose.HandlingMark;
+import io.liaison.gateway.compose.openpgp.HandlingNotations;
 import io.liaison.gateway.keys.PassphraseSource;
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
 import io.liaison.gateway.keys.openpgp.OpenPgpRecipientCertificate;
@@ -92,6 +94,32 @@ public final class InboundMail {
             OpenPGPMessageGenerator generator = new OpenPGPMessageGenerator(IMPL).setArmored(false)
                     .setCompressionNegotiator((g, p) -> CompressionAlgorithmTags.UNCOMPRESSED);
             signer.addAsSigner(generator, at);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (OutputStream o = generator.open(out)) {
+                o.write(entity);
+            }
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * As {@link #signedPackets}, with the gateway's handling mark bound as hashed notations, as a client
+     * that knows the gateway's notations (or another gateway) would sign.
+     */
+    public static byte[] signedPacketsWithMark(byte[] entity, OpenPgpGatewayKey signer, Instant at, HandlingMark mark) {
+        try {
+            OpenPGPMessageGenerator generator = new OpenPGPMessageGenerator(IMPL).setArmored(false)
+                    .setCompressionNegotiator((g, p) -> CompressionAlgorithmTags.UNCOMPRESSED);
+            signer.addAsSigner(generator, at, hashed -> {
+                hashed.addNotationData(false, true, HandlingNotations.LEVEL, mark.level().label());
+                hashed.addNotationData(false, true, HandlingNotations.REFERENCE, mark.reference());
+                if (mark.exercise()) {
+                    hashed.addNotationData(false, true, HandlingNotations.EXERCISE, "yes");
+                }
+                return hashed;
+            });
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (OutputStream o = generator.open(out)) {
                 o.write(entity);

@@ -3,6 +3,7 @@ package io.liaison.gateway.inbound;
 import io.liaison.gateway.directory.Directory;
 import io.liaison.gateway.directory.DirectoryLoader;
 import io.liaison.gateway.inbound.openpgp.OpenPgpInboundOpener;
+import io.liaison.gateway.inbound.smime.SmimeInboundOpener;
 import io.liaison.gateway.intake.NoticeDraft;
 import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.intake.Priority;
@@ -21,7 +22,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-/** The real intake bean on an in-memory database, the given directory and the sample gateway key; no Camel. */
+/** The real intake bean on an in-memory database, the given directory and the sample gateway keys (OpenPGP and S/MIME); no Camel. */
 final class IntakeFixture implements AutoCloseable {
     static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
     final MutableClock clock;
@@ -44,7 +45,9 @@ final class IntakeFixture implements AutoCloseable {
         OpenPgpGatewayKey key = OpenPgpGatewayKey.load(InboundMail.SAMPLE.resolve("gateway/gateway.sec.asc"),
                 PassphraseSource.fromFile(InboundMail.SAMPLE.resolve("gateway/passphrase.txt")));
         this.intake = new InboundIntake(directory, inbound, notices,
-                List.of(new OpenPgpInboundOpener(key, InboundIntake.registeredCertificates(directory))), settings, clock, ZONE, "NISC");
+                List.of(new OpenPgpInboundOpener(key, InboundIntake.registeredCertificates(directory)),
+                        new SmimeInboundOpener(InboundSmime.gatewayKey(), InboundIntake.registeredCertificates(directory))),
+                settings, clock, ZONE, "NISC");
     }
 
     static IntakeFixture onSampleDirectory() throws Exception {

@@ -21,12 +21,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -39,10 +44,12 @@ import org.bouncycastle.cms.CMSEnvelopedData;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
+import org.bouncycastle.cms.SignerId;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.mail.smime.SMIMESigned;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.util.encoders.Hex;
 
 /**
  * Opens S/MIME messages encrypted to a key we hold and checks who signed them: the inverse of
@@ -94,11 +101,7 @@ public final class SmimeOpener {
 
     /** Decrypts a DER-encoded CMS EnvelopedData or AuthEnvelopedData, then verifies the signed entity inside. */
     public OpenedMessage openCms(byte[] cms, RecipientCertificate expectedSigner) throws OpeningException {
-        if (cms.length > maxBytes) {
-            throw new OpeningException("encrypted content of " + cms.length + " bytes exceeds the limit of " + maxBytes);
-        }
-        byte[] entity = decrypt(cms);
-        return verify(entity, expectedSigner);
+        return verify(decryptEntity(cms), expectedSigner);
     }
 
     private byte[] decrypt(byte[] cms) throws OpeningException {
@@ -137,7 +140,44 @@ public final class SmimeOpener {
         throw new OpeningException("not encrypted to key " + decryptionKey.fingerprint() + " (" + recipients.size() + " recipient(s))");
     }
 
+    /**
+     * Decrypts a DER-encoded CMS EnvelopedData or AuthEnvelopedData addressed to our key and returns the
+     * entity inside, unverified: for callers that do not know the signer beforehand and judge the
+     * signers themselves with {@link #signers}.
+     */
+    public byte[] decryptEntity(byte[] cms) throws OpeningException {
+        if (cms.length > maxBytes) {
+            throw new OpeningException("encrypted content of " + cms.length + " bytes exceeds the limit of " + maxBytes);
+        }
+        return decrypt(cms);
+    }
+
     private OpenedMessage verify(byte[] entity, RecipientCertificate expectedSigner) throws OpeningException {
+        List<SmimeRecipientCertificate> expected = expectedSigner instanceof SmimeRecipientCertificate s ? List.of(s) : List.of();
+        SignedLayer layer = signers(entity, expected);
+        if (!layer.signed()) {
+            // Decrypted, but nobody signed it: the caller quarantines it; the content is still reported.
+            return new OpenedMessage(entity, false, Optional.empty());
+        }
+        for (SignerCheck signer : layer.signers()) {
+            if (signer.valid()) {
+                return new OpenedMessage(layer.content(), true, signer.certificate().map(SmimeRecipientCertificate::fingerprint),
+                        signer.signedMark());
+            }
+        }
+        return new OpenedMessage(layer.content(), false, Optional.empty());
+    }
+
+    /**
+     * The signers of a decrypted entity (multipart/signed or opaque signed-data), each judged against
+     * {@code registered} only: a signer counts as a certificate's when its signer identifier names that
+     * certificate and the signature verifies with that certificate's public key. Certificates the
+     * message carries are never consulted, so a look-alike certificate bundled by an attacker proves
+     * nothing. An entity that is neither signed form comes back with {@code signed() == false}.
+     *
+     * @throws OpeningException when the signed structure cannot be parsed, or holds encryption again
+     */
+    public SignedLayer signers(byte[] entity, Collection<SmimeRecipientCertificate> registered) throws OpeningException {
         SmimeMailcap.ensureRegistered();
         SMIMESigned signed;
         try {
@@ -152,23 +192,132 @@ public final class SmimeOpener {
                 }
                 signed = new SMIMESigned(inner);
             } else {
-                // Decrypted, but nobody signed it: the caller quarantines it; the content is still reported.
-                return new OpenedMessage(entity, false, Optional.empty());
+                return new SignedLayer(entity, false, List.of());
             }
         } catch (MessagingException | CMSException | org.bouncycastle.mail.smime.SMIMEException | IOException
                  | RuntimeException e) {
             throw new OpeningException("signed S/MIME content cannot be parsed", e);
         }
         byte[] content = signedContent(signed);
-        if (!(expectedSigner instanceof SmimeRecipientCertificate expected)) {
-            return new OpenedMessage(content, false, Optional.empty());
-        }
+        List<SignerCheck> checks = new ArrayList<>();
         for (SignerInformation signer : signed.getSignerInfos().getSigners()) {
-            if (verifiedBy(signer, expected.certificate())) {
-                return new OpenedMessage(content, true, Optional.of(expected.fingerprint()), markOf(signer));
+            checks.add(check(signer, registered));
+        }
+        return new SignedLayer(content, true, checks);
+    }
+
+    private SignerCheck check(SignerInformation signer, Collection<SmimeRecipientCertificate> registered) {
+        Optional<Instant> signingTime = signingTime(signer);
+        SmimeRecipientCertificate named = null;
+        for (SmimeRecipientCertificate candidate : registered) {
+            if (!names(signer, candidate.certificate())) {
+                continue;
+            }
+            if (verifiedBy(signer, candidate.certificate())) {
+                return new SignerCheck(describe(signer.getSID()), Optional.of(candidate), true, signingTime, markOf(signer));
+            }
+            named = named == null ? candidate : named;
+        }
+        return new SignerCheck(describe(signer.getSID()), Optional.ofNullable(named), false, signingTime, Optional.empty());
+    }
+
+    private static boolean names(SignerInformation signer, X509Certificate certificate) {
+        try {
+            return signer.getSID().match(new JcaX509CertificateHolder(certificate));
+        } catch (CertificateEncodingException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The signed signing-time attribute; an unsigned one (or none) says nothing about when. */
+    private static Optional<Instant> signingTime(SignerInformation signer) {
+        AttributeTable attributes = signer.getSignedAttributes();
+        if (attributes == null) {
+            return Optional.empty();
+        }
+        org.bouncycastle.asn1.ASN1EncodableVector times = attributes.getAll(CMSAttributes.signingTime);
+        if (times.size() != 1) {
+            return Optional.empty();
+        }
+        try {
+            Attribute time = Attribute.getInstance(times.get(0));
+            if (time.getAttrValues().size() != 1) {
+                return Optional.empty();
+            }
+            return Optional.of(Time.getInstance(time.getAttrValues().getObjectAt(0)).getDate().toInstant());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The signer identifier, for logs: serial and issuer, or the subject key identifier; never trusted for anything. */
+    private static String describe(SignerId id) {
+        if (id.getSerialNumber() != null) {
+            String issuer = id.getIssuer() == null ? "?" : id.getIssuer().toString().replaceAll("\\p{Cntrl}", "?");
+            return "serial " + id.getSerialNumber().toString(16) + " issued by "
+                    + (issuer.length() > 80 ? issuer.substring(0, 80) + "..." : issuer);
+        }
+        if (id.getSubjectKeyIdentifier() != null) {
+            return "subject key identifier " + Hex.toHexString(id.getSubjectKeyIdentifier());
+        }
+        return "an unidentified signer";
+    }
+
+    /**
+     * One signer of a signed entity.
+     *
+     * @param signerId    how the signature names its signer (serial and issuer, or key identifier), for logs only
+     * @param certificate the registered certificate the signer identifier names; empty when none does
+     * @param valid       true only when the signature verifies with that certificate's key, over this
+     *                    content, hashed with a digest the key policy accepts
+     * @param signingTime the signed signing-time attribute, when present
+     * @param signedMark  the handling marking in the ESS security label, reported for a valid signature only
+     */
+    public record SignerCheck(String signerId, Optional<SmimeRecipientCertificate> certificate, boolean valid,
+                              Optional<Instant> signingTime, Optional<HandlingMark> signedMark) {
+        public SignerCheck {
+            Objects.requireNonNull(signerId, "signerId");
+            Objects.requireNonNull(certificate, "certificate");
+            Objects.requireNonNull(signingTime, "signingTime");
+            Objects.requireNonNull(signedMark, "signedMark");
+            if (!valid && signedMark.isPresent()) {
+                // A mark from a signature that did not verify would be attacker-chosen.
+                throw new IllegalArgumentException("a marking is reported only for a valid signature");
             }
         }
-        return new OpenedMessage(content, false, Optional.empty());
+    }
+
+    /**
+     * What a decrypted entity holds: the content as signed (the entity itself when unsigned) and every signer.
+     *
+     * @param signed false when the entity is neither multipart/signed nor signed-data
+     */
+    public record SignedLayer(byte[] content, boolean signed, List<SignerCheck> signers) {
+        public SignedLayer {
+            content = content.clone();
+            signers = List.copyOf(signers);
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SignedLayer that && java.util.Arrays.equals(content, that.content) && signed == that.signed
+                    && signers.equals(that.signers);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(java.util.Arrays.hashCode(content), signed, signers);
+        }
+
+        @Override
+        public String toString() {
+            return "SignedLayer[" + content.length + " bytes, signed=" + signed + ", " + signers + "]";
+        }
     }
 
     private boolean verifiedBy(SignerInformation signer, X509Certificate certificate) {

@@ -1,5 +1,6 @@
 package io.liaison.gateway.inbound.openpgp;
 
+import io.liaison.gateway.compose.openpgp.HandlingNotations;
 import io.liaison.gateway.inbound.InboundOpener;
 import io.liaison.gateway.inbound.InboundRejection;
 import io.liaison.gateway.inbound.OpenedInbound;
@@ -170,8 +171,12 @@ public final class OpenPgpInboundOpener implements InboundOpener {
         } catch (PGPException | RuntimeException e) {
             valid = false;
         }
-        return new SignatureCheck(issuer, fingerprint, valid ? SignatureCheck.Status.VALID : SignatureCheck.Status.INVALID,
-                created, notations);
+        if (!valid) {
+            return new SignatureCheck(issuer, fingerprint, SignatureCheck.Status.INVALID, created, notations);
+        }
+        // The marking is read from the very signature that verified, from its hashed area only.
+        return new SignatureCheck(issuer, fingerprint, SignatureCheck.Status.VALID, created, notations,
+                HandlingNotations.read(signature.getSignature()));
     }
 
     /**
