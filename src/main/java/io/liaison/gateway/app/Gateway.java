@@ -29,7 +29,6 @@ import io.liaison.gateway.dispatch.sms.SmppSettings;
 import io.liaison.gateway.dispatch.sms.SmppSmsTransport;
 import io.liaison.gateway.dispatch.sms.SmsDeliveryChannel;
 import io.liaison.gateway.dispatch.sms.SmsTransport;
-import io.liaison.gateway.inbound.AcknowledgementSection;
 import io.liaison.gateway.inbound.InboundIntake;
 import io.liaison.gateway.inbound.InboundOpener;
 import io.liaison.gateway.inbound.InboundOutcome;
@@ -273,11 +272,6 @@ public final class Gateway implements AutoCloseable {
     /** Takes one raw inbound message through the intake route (stored, judged, acted on or quarantined). */
     public InboundOutcome receive(byte[] rawMessage) {
         return template.requestBody("direct:receive", rawMessage, InboundOutcome.class);
-    }
-
-    /** A notice's acknowledgements, shown after its status. */
-    public AcknowledgementSection acknowledgements(String reference) {
-        return new AcknowledgementSection(inboundStore.acknowledgements(reference), store.reachedOrganisations(reference));
     }
 
     /** An incident's reports in order; key is ORGANISATION/ID. */

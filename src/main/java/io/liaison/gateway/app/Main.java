@@ -10,7 +10,6 @@ import io.liaison.gateway.keys.openpgp.OpenPgpCertificateReader;
 import io.liaison.gateway.numbering.Registrar;
 import io.liaison.gateway.policy.ForwardCommand;
 import io.liaison.gateway.policy.ForwardRefusedException;
-import io.liaison.gateway.inbound.AcknowledgementSection;
 import io.liaison.gateway.store.jdbc.Database;
 import io.liaison.gateway.store.jdbc.JdbcConfirmationStore;
 import io.liaison.gateway.store.jdbc.JdbcEscalationStore;
@@ -201,8 +200,6 @@ public final class Main implements Callable<Integer> {
                 }
                 System.out.print(StatusReport.of(store, reference).withTracking(new JdbcConfirmationStore(db.dataSource()),
                         new JdbcEscalationStore(db.dataSource()), List.of()).render(settings.zone()));
-                System.out.print(new AcknowledgementSection(new JdbcInboundStore(db.dataSource()).acknowledgements(reference),
-                        store.reachedOrganisations(reference)).render(settings.zone()));
                 return OK;
             }
         }

@@ -37,7 +37,8 @@ class GatewayOpensSmimeRepliesWithItsSmimeKeyTest {
                     InboundMail.inner(InboundMail.ack(ref)), InboundSmime.pocSigner("mic-liaison"), h.clock.instant()));
 
             assertEquals(InboundStatus.ACCEPTED, outcome.status(), outcome.toString());
-            assertTrue(g.acknowledgements(ref).firstByOrganisation().containsKey("mic"), g.acknowledgements(ref).toString());
+            var report = g.status(ref);
+            assertTrue(report.confirmedOrganisations().containsKey("mic"), report.render(g.zone()));
         }
     }
 }
