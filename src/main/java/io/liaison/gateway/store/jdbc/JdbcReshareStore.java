@@ -26,10 +26,10 @@ public final class JdbcReshareStore implements ReshareStore {
             + " notice_reference";
     private static final String WARNING_SEPARATOR = "\n";
 
-    private final JdbcSupport jdbc;
+    private final Sql jdbc;
 
     public JdbcReshareStore(DataSource dataSource) {
-        this.jdbc = new JdbcSupport(dataSource);
+        this.jdbc = new Sql(dataSource);
     }
 
     @Override
@@ -133,7 +133,7 @@ public final class JdbcReshareStore implements ReshareStore {
                 }, rs -> rs.getString(1)).stream().findFirst();
     }
 
-    private Optional<ReshareProposal> one(String where, JdbcSupport.Binder binder) {
+    private Optional<ReshareProposal> one(String where, Sql.Binder binder) {
         List<ReshareProposal> found = jdbc.query("SELECT " + COLUMNS + " FROM reshare_proposal WHERE " + where, binder, rs -> read(rs));
         return found.stream().findFirst().map(p -> withRedactions(p, redactions(p.id())));
     }

@@ -13,10 +13,10 @@ import javax.sql.DataSource;
 
 /** The statistics' view of the ledger: read-only, plain SQL that H2 and PostgreSQL both run. */
 public final class JdbcStatisticsSource implements StatisticsSource {
-    private final JdbcSupport jdbc;
+    private final Sql jdbc;
 
     public JdbcStatisticsSource(DataSource dataSource) {
-        this.jdbc = new JdbcSupport(dataSource);
+        this.jdbc = new Sql(dataSource);
     }
 
     @Override
