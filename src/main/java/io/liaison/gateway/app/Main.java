@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
                 Main.ForwardCommandLine.class, Main.StatusCommand.class, Main.ServeCommand.class,
                 io.liaison.gateway.inbound.incident.IncidentCommand.class, io.liaison.gateway.keys.KeysCommand.class,
                 io.liaison.gateway.track.cli.AckCommand.class, io.liaison.gateway.exercise.ExerciseCommand.class,
-                io.liaison.gateway.reshare.ReshareCommand.class, io.liaison.gateway.stats.StatsCommand.class})
+                io.liaison.gateway.reshare.ReshareCommand.class, io.liaison.gateway.stats.StatsCommand.class,
+                io.liaison.gateway.bench.BenchCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit codes: 0 done, 1 failed while running, 2 input or settings refused. */
     static final int OK = 0;

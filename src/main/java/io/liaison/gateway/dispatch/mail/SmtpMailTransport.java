@@ -28,6 +28,7 @@ public final class SmtpMailTransport implements MailTransport {
         p.put("mail.smtp.starttls.enable", String.valueOf(settings.startTls() != SmtpSettings.StartTls.NONE));
         p.put("mail.smtp.starttls.required", String.valueOf(settings.startTls() == SmtpSettings.StartTls.REQUIRED));
         p.put("mail.smtp.auth", String.valueOf(settings.authenticates()));
+        p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
         this.session = Session.getInstance(p);
     }
 
