@@ -21,8 +21,11 @@ import io.liaison.gateway.dispatch.fax.FaxBridge;
 import io.liaison.gateway.dispatch.fax.FaxDeliveryChannel;
 import io.liaison.gateway.dispatch.fax.FaxSettings;
 import io.liaison.gateway.dispatch.fax.SpoolDirectoryFaxBridge;
+import io.liaison.gateway.dispatch.AcceptanceJournal;
+import io.liaison.gateway.dispatch.AcceptanceRecorder;
 import io.liaison.gateway.dispatch.CircuitBreaker;
 import io.liaison.gateway.dispatch.mail.EmailDeliveryChannel;
+import io.liaison.gateway.dispatch.mail.MailStreams;
 import io.liaison.gateway.dispatch.mail.MailTransport;
 import io.liaison.gateway.dispatch.mail.SmtpMailTransport;
 import io.liaison.gateway.dispatch.sms.SmppSettings;
@@ -86,6 +89,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
@@ -113,6 +119,10 @@ public final class Gateway implements AutoCloseable {
     private final ChannelDispatcher smsDispatcher;
     private final FaxDeliveryChannel fax;
     private final ChannelDispatcher faxDispatcher;
+    private final AcceptanceJournal emailJournal;
+    private final AcceptanceJournal smsJournal;
+    private final AcceptanceJournal faxJournal;
+    private final ExecutorService emailPreparers;
     private final JdbcConfirmationStore confirmationStore;
     private final JdbcEscalationStore escalationStore;
     private final ConfirmationDesk confirmations;
@@ -124,6 +134,7 @@ public final class Gateway implements AutoCloseable {
     private Gateway(Builder b) throws Exception {
         this.settings = b.settings;
         this.clock = b.clock;
+        MailStreams.pinProvider();
         ZoneId zone = settings.zone();
         this.directory = new DirectoryLoader(clock, new OpenPgpCertificateReader()).load(settings.path("gateway.directory"));
         OpenPgpGatewayKey key = OpenPgpGatewayKey.load(settings.path("gateway.key.file"), passphrase(settings));
@@ -142,6 +153,15 @@ public final class Gateway implements AutoCloseable {
         this.database = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
                 settings.optional("gateway.db.password-env").map(System::getenv).orElse(""));
         this.store = new JdbcNoticeStore(database.dataSource());
+        Path journals = journalDirectory(settings);
+        this.emailJournal = AcceptanceJournal.open(journals.resolve("email-acceptances.journal"));
+        this.smsJournal = AcceptanceJournal.open(journals.resolve("sms-acceptances.journal"));
+        this.faxJournal = AcceptanceJournal.open(journals.resolve("fax-acceptances.journal"));
+        int recovered = AcceptanceRecorder.recover(store, emailJournal) + AcceptanceRecorder.recover(store, smsJournal)
+                + AcceptanceRecorder.recover(store, faxJournal);
+        if (recovered > 0) {
+            LOG.warn("{} deliveries accepted by their servers before the last stop are now recorded as sent", recovered);
+        }
         int resumed = store.resumeInterrupted(clock.instant());
         if (resumed > 0) {
             LOG.warn("{} deliveries were interrupted by the last stop; they are resumed now", resumed);
@@ -166,13 +186,16 @@ public final class Gateway implements AutoCloseable {
         NoticeMarking marking = new NoticeMarking(zone);
         NoticeEmailComposer composer = new NoticeEmailComposer(directory, marking, protectors, smtp.session(),
                 fromAddress(settings), clock);
+        this.emailPreparers = preparers(settings);
         this.emailDispatcher = new ChannelDispatcher(new EmailDeliveryChannel(store, composer, mail, notes), store,
-                settings.retry("email"), clock, breaker(settings, ChannelKind.EMAIL, clock));
+                settings.retry("email"), clock, breaker(settings, ChannelKind.EMAIL, clock), emailJournal,
+                Optional.of(emailPreparers));
         this.smsDispatcher = new ChannelDispatcher(new SmsDeliveryChannel(store, marking, sms, notes,
                 settings.integer("gateway.sms.max-segments"), receiptStore, clock), store,
-                settings.retry("sms"), clock, breaker(settings, ChannelKind.SMS, clock));
+                settings.retry("sms"), clock, breaker(settings, ChannelKind.SMS, clock), smsJournal, Optional.empty());
         this.fax = faxChannel(settings, directory, store, smtp, clock, notes);
-        this.faxDispatcher = new ChannelDispatcher(fax, store, settings.retry("fax"), clock, breaker(settings, ChannelKind.FAX, clock));
+        this.faxDispatcher = new ChannelDispatcher(fax, store, settings.retry("fax"), clock,
+                breaker(settings, ChannelKind.FAX, clock), faxJournal, Optional.empty());
 
         AgreementGate gate = new AgreementGate(directory, clock, zone);
         Set<ChannelKind> channels = Set.of(ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.FAX);
@@ -351,9 +374,13 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
         }
         smsAnswers.close();
+        emailPreparers.shutdownNow();
         mail.close();
         sms.close();
         fax.bridge().close();
+        emailJournal.close();
+        smsJournal.close();
+        faxJournal.close();
         database.close();
     }
 
@@ -431,6 +458,36 @@ public final class Gateway implements AutoCloseable {
                 password, s.get("gateway.smpp.source-address"))
                 .withMaxSubmitsPerSecond(s.integer("gateway.smpp.max-submits-per-second"))
                 .withMaxSegments(s.integer("gateway.sms.max-segments"));
+    }
+
+    /**
+     * Threads that compose e-mail (sign once, encrypt per recipient): by default one per core, since
+     * encryption is what a large fan-out spends its time on.
+     */
+    private static ExecutorService preparers(GatewaySettings s) {
+        int configured = s.optional("gateway.dispatch.email.preparers").map(Integer::parseInt).orElse(0);
+        int threads = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "email-prepare-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Beside an H2 file database unless set; acceptances must outlive the process as the database does. */
+    private static Path journalDirectory(GatewaySettings s) {
+        Optional<String> configured = s.optional("gateway.dispatch.journal-dir");
+        if (configured.isPresent()) {
+            return Path.of(configured.get());
+        }
+        String url = s.get("gateway.db.url");
+        String prefix = "jdbc:h2:file:";
+        if (url.startsWith(prefix)) {
+            Path db = Path.of(url.substring(prefix.length()).split(";", 2)[0]).toAbsolutePath();
+            return db.getParent();
+        }
+        return Path.of("data");
     }
 
     private static CircuitBreaker breaker(GatewaySettings s, ChannelKind kind, Clock clock) {

@@ -42,6 +42,7 @@ final class FanOutRun {
         long emails0 = rig.smtp.accepted();
         int sms0 = rig.smsc.received().size();
         rig.timed.reset();
+        StageLine.reset(rig.gateway);
         System.gc();
         HeapWatch.reset();
         long gc0 = HeapWatch.gcMillis();

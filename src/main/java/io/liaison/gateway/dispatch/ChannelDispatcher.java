@@ -1,11 +1,17 @@
 package io.liaison.gateway.dispatch;
 
+import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.NoticeStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -13,8 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the due deliveries of one channel. Each channel has its own dispatcher, thread and retry
- * policy, so an outage of one never holds up the other. Every outcome is written to the store
- * before the next delivery is taken.
+ * policy, so an outage of one never holds up the other.
+ *
+ * <p>Deliveries are prepared (rendered, signed, encrypted) by a pool when the channel has one, but
+ * handed over one at a time, in order, by the dispatcher's thread; each acceptance is journaled
+ * before the next hand-over, and committed to the store in batches. So after a crash no more than
+ * the one message in the server's hands at that moment can be sent twice, as with a commit per
+ * message, while the store sees one commit per batch. At most two claimed batches are in memory.
+ * While the channel's circuit breaker is open, claimed deliveries go back to the queue untried.
  */
 public final class ChannelDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelDispatcher.class);
@@ -25,19 +37,40 @@ public final class ChannelDispatcher {
     private final RetryPolicy retry;
     private final Clock clock;
     private final CircuitBreaker breaker;
+    private final AcceptanceRecorder recorder;
+    private final Optional<ExecutorService> preparers;
+    private final DispatchTimings timings = new DispatchTimings();
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
 
+    /** A dispatcher that prepares on its own thread and commits each acceptance on its own, as a low-volume channel may. */
     public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock) {
         this(channel, store, retry, clock, CircuitBreaker.never(channel.kind(), clock));
     }
 
     public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock, CircuitBreaker breaker) {
+        this(channel, store, retry, clock, breaker, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param journal   where acceptances wait for their batch commit; see {@link AcceptanceJournal}
+     * @param preparers prepares deliveries in parallel; empty to prepare on the dispatcher's thread
+     */
+    public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock,
+                             CircuitBreaker breaker, AcceptanceJournal journal, Optional<ExecutorService> preparers) {
+        this(channel, store, retry, clock, breaker, Optional.of(journal), preparers);
+    }
+
+    private ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock,
+                              CircuitBreaker breaker, Optional<AcceptanceJournal> journal,
+                              Optional<ExecutorService> preparers) {
         this.channel = channel;
         this.store = store;
         this.retry = retry;
         this.clock = clock;
         this.breaker = breaker;
+        this.recorder = new AcceptanceRecorder(store, journal, BATCH);
+        this.preparers = preparers;
     }
 
     /**
@@ -54,29 +87,91 @@ public final class ChannelDispatcher {
         int attempted = 0;
         try {
             while (again.getAndSet(false) && !breaker.isOpen()) {
-                List<Delivery> batch;
-                do {
-                    batch = store.claimDue(channel.kind(), clock.instant(), BATCH);
-                    for (Delivery d : batch) {
-                        if (breaker.isOpen()) {
-                            defer(d);
-                            continue;
-                        }
-                        attempt(d);
-                        attempted++;
-                    }
-                } while (batch.size() == BATCH);
+                attempted += drain();
             }
         } finally {
-            running.unlock();
+            try {
+                record(recorder::flush);
+            } finally {
+                running.unlock();
+            }
         }
         return attempted;
     }
 
-    private void attempt(Delivery d) {
+    /** Claims and sends until nothing is due, keeping the next batch claimed and preparing while this one goes out. */
+    private int drain() {
+        Deque<Pending> inFlight = new ArrayDeque<>();
+        boolean more = true;
+        int attempted = 0;
+        while (true) {
+            if (more && inFlight.size() <= BATCH && !breaker.isOpen()) {
+                List<Delivery> batch = claim();
+                batch.forEach(d -> inFlight.add(prepare(d)));
+                more = batch.size() == BATCH;
+            }
+            Pending next = inFlight.poll();
+            if (next == null) {
+                return attempted;
+            }
+            if (breaker.isOpen()) {
+                defer(next.delivery());
+                continue;
+            }
+            attempt(next);
+            attempted++;
+        }
+    }
+
+    // Claimed but not tried because the circuit opened mid-batch: back to the queue until it closes.
+    private void defer(Delivery d) {
+        Instant now = clock.instant();
+        Instant until = breaker.openUntil().orElse(now);
+        record(() -> store.markRetry(d.id(), "deferred: " + channel.kind().yamlName() + " circuit open until " + until,
+                until, now));
+    }
+
+    private List<Delivery> claim() {
+        long t = System.nanoTime();
         try {
-            String serverId = channel.deliver(d);
-            store.markSent(d.id(), serverId, clock.instant());
+            return store.claimDue(channel.kind(), clock.instant(), BATCH);
+        } finally {
+            timings.claimNanos.add(System.nanoTime() - t);
+        }
+    }
+
+    private Pending prepare(Delivery d) {
+        return new Pending(d, preparers.map(pool -> CompletableFuture.supplyAsync(() -> prepared(d), pool))
+                .orElse(null));
+    }
+
+    private Prepared prepared(Delivery d) {
+        long t = System.nanoTime();
+        try {
+            return new Prepared(channel.prepare(d), null);
+        } catch (DeliveryRefusedException e) {
+            return new Prepared(null, e);
+        } finally {
+            timings.prepareNanos.add(System.nanoTime() - t);
+        }
+    }
+
+    private void attempt(Pending pending) {
+        Delivery d = pending.delivery();
+        Prepared prepared = pending.future() == null ? prepared(d) : pending.joined();
+        try {
+            if (prepared.refused() != null) {
+                throw prepared.refused();
+            }
+            long t = System.nanoTime();
+            String serverId;
+            try {
+                serverId = prepared.delivery().handOver();
+            } finally {
+                timings.handOverNanos.add(System.nanoTime() - t);
+            }
+            timings.handedOver.increment();
+            record(() -> recorder.accepted(d.id(), serverId, clock.instant()));
             breaker.recordSuccess();
         } catch (TransportFailure e) {
             if (!e.isPermanent()) {
@@ -85,25 +180,27 @@ public final class ChannelDispatcher {
             Instant now = clock.instant();
             Optional<Instant> next = e.isPermanent() ? Optional.empty() : retry.nextAttempt(d.attempts(), now);
             if (next.isPresent()) {
-                store.markRetry(d.id(), e.getMessage(), next.get(), now);
+                record(() -> store.markRetry(d.id(), e.getMessage(), next.get(), now));
                 LOG.warn("{} {} to {}: attempt {} failed, retry at {}: {}", d.reference(), channel.kind(), d.pocId(),
                         d.attempts(), next.get(), e.getMessage());
             } else {
                 String reason = e.isPermanent() ? e.getMessage() : "gave up after " + d.attempts() + " attempts: " + e.getMessage();
-                store.markFailed(d.id(), reason, now);
+                record(() -> store.markFailed(d.id(), reason, now));
                 LOG.error("{} {} to {} failed: {}", d.reference(), channel.kind(), d.pocId(), reason);
             }
         } catch (DeliveryRefusedException e) {
-            store.markFailed(d.id(), "refused by the gateway: " + e.getMessage(), clock.instant());
+            record(() -> store.markFailed(d.id(), "refused by the gateway: " + e.getMessage(), clock.instant()));
             LOG.error("{} {} to {} refused: {}", d.reference(), channel.kind(), d.pocId(), e.getMessage());
         }
     }
 
-    // Claimed but not tried because the circuit opened mid-batch: back to the queue until it closes.
-    private void defer(Delivery d) {
-        Instant now = clock.instant();
-        Instant until = breaker.openUntil().orElse(now);
-        store.markRetry(d.id(), "deferred: " + channel.kind().yamlName() + " circuit open until " + until, until, now);
+    private void record(Runnable write) {
+        long t = System.nanoTime();
+        try {
+            write.run();
+        } finally {
+            timings.recordNanos.add(System.nanoTime() - t);
+        }
     }
 
     /** The circuit breaker's state, for the status table. */
@@ -116,7 +213,29 @@ public final class ChannelDispatcher {
         return store.nextDue(channel.kind());
     }
 
-    public io.liaison.gateway.directory.ChannelKind kind() {
+    public ChannelKind kind() {
         return channel.kind();
+    }
+
+    public DispatchTimings timings() {
+        return timings;
+    }
+
+    /** A claimed delivery and, when a pool prepares it, the preparation under way. */
+    private record Pending(Delivery delivery, CompletableFuture<Prepared> future) {
+        Prepared joined() {
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                // A bug, not a refusal: let it reach Camel's error handling as it would without a pool.
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private record Prepared(PreparedDelivery delivery, DeliveryRefusedException refused) {
     }
 }

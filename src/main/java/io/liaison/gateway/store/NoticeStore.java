@@ -37,6 +37,12 @@ public interface NoticeStore {
 
     void markSent(long deliveryId, String serverId, Instant now);
 
+    /**
+     * Records many acceptances in one transaction. Only deliveries still SENDING change, so replaying
+     * acceptances after a crash never overwrites a later outcome. Returns how many changed.
+     */
+    int markAllSent(List<Acceptance> acceptances);
+
     void markRetry(long deliveryId, String reason, Instant nextAttempt, Instant now);
 
     void markFailed(long deliveryId, String reason, Instant now);

@@ -6,6 +6,8 @@ import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.dispatch.DeliveryChannel;
 import io.liaison.gateway.dispatch.DeliveryRefusedException;
 import io.liaison.gateway.dispatch.NoteLookup;
+import io.liaison.gateway.dispatch.NoticeCache;
+import io.liaison.gateway.dispatch.PreparedDelivery;
 import io.liaison.gateway.dispatch.TransportFailure;
 import io.liaison.gateway.marking.DeliveryNote;
 import io.liaison.gateway.marking.DeliveryNoteSource;
@@ -15,9 +17,12 @@ import io.liaison.gateway.store.StoredNotice;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
-/** The e-mail channel: signed and encrypted PGP/MIME, or nothing. */
+/**
+ * The e-mail channel: signed and encrypted PGP/MIME (or S/MIME), or nothing. Composing and rendering
+ * are the costly part and may run on several threads; sending goes through the one transport.
+ */
 public final class EmailDeliveryChannel implements DeliveryChannel {
-    private final NoticeStore store;
+    private final NoticeCache notices;
     private final NoticeEmailComposer composer;
     private final MailTransport transport;
     private final DeliveryNoteSource notes;
@@ -28,7 +33,7 @@ public final class EmailDeliveryChannel implements DeliveryChannel {
 
     public EmailDeliveryChannel(NoticeStore store, NoticeEmailComposer composer, MailTransport transport,
                                 DeliveryNoteSource notes) {
-        this.store = store;
+        this.notices = new NoticeCache(store);
         this.composer = composer;
         this.transport = transport;
         this.notes = notes;
@@ -41,22 +46,35 @@ public final class EmailDeliveryChannel implements DeliveryChannel {
 
     @Override
     public String deliver(Delivery delivery) throws TransportFailure, DeliveryRefusedException {
-        StoredNotice notice = store.notice(delivery.reference())
+        return prepare(delivery).handOver();
+    }
+
+    @Override
+    public PreparedDelivery prepare(Delivery delivery) throws DeliveryRefusedException {
+        StoredNotice notice = notices.notice(delivery.reference())
                 .orElseThrow(() -> new DeliveryRefusedException("notice " + delivery.reference() + " is not in the store"));
-        DeliveryNote note = NoteLookup.noteFor(notes, notice, delivery);
-        MimeMessage message;
+        DeliveryNote note;
         try {
-            message = composer.compose(notice, delivery, note);
+            note = NoteLookup.noteFor(notes, notice, delivery);
+        } catch (TransportFailure e) {
+            // Not this message's fault: the dispatcher retries it as it would a server's refusal.
+            return () -> {
+                throw e;
+            };
+        }
+        MimeMessage message;
+        String messageId;
+        try {
+            message = RenderedMessage.of(composer.compose(notice, delivery, note));
+            messageId = message.getMessageID();
         } catch (ProtectionException e) {
             throw new DeliveryRefusedException(e.getMessage());
         } catch (MessagingException e) {
             throw new DeliveryRefusedException("could not compose the e-mail: " + e.getMessage());
         }
-        transport.send(message);
-        try {
-            return message.getMessageID();
-        } catch (MessagingException e) {
-            return "(accepted)";
-        }
+        return () -> {
+            transport.send(message);
+            return messageId == null ? "(accepted)" : messageId;
+        };
     }
 }

@@ -4,6 +4,7 @@ import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.dispatch.DeliveryChannel;
 import io.liaison.gateway.dispatch.DeliveryRefusedException;
 import io.liaison.gateway.dispatch.NoteLookup;
+import io.liaison.gateway.dispatch.NoticeCache;
 import io.liaison.gateway.dispatch.TransportFailure;
 import io.liaison.gateway.marking.DeliveryNote;
 import io.liaison.gateway.marking.DeliveryNoteSource;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class SmsDeliveryChannel implements DeliveryChannel {
     private static final Logger LOG = LoggerFactory.getLogger(SmsDeliveryChannel.class);
 
-    private final NoticeStore store;
+    private final NoticeCache notices;
     private final NoticeMarking marking;
     private final SmsTransport transport;
     private final DeliveryNoteSource notes;
@@ -40,7 +41,7 @@ public final class SmsDeliveryChannel implements DeliveryChannel {
 
     public SmsDeliveryChannel(NoticeStore store, NoticeMarking marking, SmsTransport transport, DeliveryNoteSource notes,
                               int maxSegments, SmsPartLog parts, Clock clock) {
-        this.store = store;
+        this.notices = new NoticeCache(store);
         this.marking = marking;
         this.transport = transport;
         this.notes = notes;
@@ -56,7 +57,7 @@ public final class SmsDeliveryChannel implements DeliveryChannel {
 
     @Override
     public String deliver(Delivery delivery) throws TransportFailure, DeliveryRefusedException {
-        StoredNotice notice = store.notice(delivery.reference())
+        StoredNotice notice = notices.notice(delivery.reference())
                 .orElseThrow(() -> new DeliveryRefusedException("notice " + delivery.reference() + " is not in the store"));
         DeliveryNote note = NoteLookup.noteFor(notes, notice, delivery);
         String text = marking.sms(notice, note, t -> SmsEncoding.segmentsFor(t) <= maxSegments);

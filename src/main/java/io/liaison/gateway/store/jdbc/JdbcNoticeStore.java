@@ -11,6 +11,7 @@ import io.liaison.gateway.policy.DeliveryPlan;
 import io.liaison.gateway.policy.DeliveryRole;
 import io.liaison.gateway.policy.PlannedDelivery;
 import io.liaison.gateway.policy.Refusal;
+import io.liaison.gateway.store.Acceptance;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.DeliveryState;
 import io.liaison.gateway.store.Hop;
@@ -38,6 +39,9 @@ public final class JdbcNoticeStore implements NoticeStore {
             + " d.poc_id, d.channel, d.address, d.delivery_role, d.state, d.attempts, d.next_attempt_at, d.last_error,"
             + " d.server_id, d.updated_at";
     private static final String DELIVERY_FROM = " FROM delivery d JOIN hop h ON h.id = d.hop_id";
+
+    /** Ids per IN list: well under every driver's parameter limit. */
+    private static final int ID_CHUNK = 500;
 
     private final DataSource dataSource;
 
@@ -221,31 +225,82 @@ public final class JdbcNoticeStore implements NoticeStore {
                     }
                 }
             }
+            if (due.isEmpty()) {
+                return List.of();
+            }
             List<Long> claimed = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = ?, attempts = attempts + 1,"
                     + " updated_at = ? WHERE id = ? AND state = ?")) {
+                Timestamp ts = Timestamp.from(now);
                 for (long id : due) {
                     ps.setString(1, DeliveryState.SENDING.name());
-                    ps.setTimestamp(2, Timestamp.from(now));
+                    ps.setTimestamp(2, ts);
                     ps.setLong(3, id);
                     ps.setString(4, DeliveryState.PENDING.name());
-                    if (ps.executeUpdate() == 1) {
-                        claimed.add(id);
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO) {
+                        claimed.add(due.get(i));
                     }
                 }
             }
-            List<Delivery> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + DELIVERY_COLUMNS + DELIVERY_FROM + " WHERE d.id = ?")) {
-                for (long id : claimed) {
-                    ps.setLong(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            out.add(readDelivery(rs));
-                        }
+            return claimed.isEmpty() ? List.<Delivery>of() : readDeliveries(c, claimed);
+        });
+    }
+
+    /** The deliveries with these ids, in the order given; one statement per chunk rather than one per row. */
+    private static List<Delivery> readDeliveries(Connection c, List<Long> ids) throws SQLException {
+        java.util.Map<Long, Delivery> byId = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + DELIVERY_COLUMNS + DELIVERY_FROM
+                    + " WHERE d.id IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Delivery d = readDelivery(rs);
+                        byId.put(d.id(), d);
                     }
                 }
             }
-            return out;
+        }
+        List<Delivery> out = new ArrayList<>(ids.size());
+        for (long id : ids) {
+            Delivery d = byId.get(id);
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public int markAllSent(List<Acceptance> acceptances) {
+        if (acceptances.isEmpty()) {
+            return 0;
+        }
+        return inTransaction(c -> {
+            int changed = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = ?, server_id = ?, last_error = NULL,"
+                    + " next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = ?")) {
+                for (Acceptance a : acceptances) {
+                    ps.setString(1, DeliveryState.SENT.name());
+                    ps.setString(2, truncate(a.serverId(), 400));
+                    ps.setTimestamp(3, Timestamp.from(a.at()));
+                    ps.setLong(4, a.deliveryId());
+                    ps.setString(5, DeliveryState.SENDING.name());
+                    ps.addBatch();
+                }
+                for (int count : ps.executeBatch()) {
+                    changed += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, count);
+                }
+            }
+            return changed;
         });
     }
 
