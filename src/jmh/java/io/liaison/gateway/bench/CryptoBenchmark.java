@@ -2,6 +2,7 @@ package io.liaison.gateway.bench;
 
 import io.liaison.gateway.compose.PreparedContent;
 import io.liaison.gateway.compose.openpgp.PgpMimeProtector;
+import io.liaison.gateway.dispatch.mail.MailStreams;
 import io.liaison.gateway.keys.PassphraseSource;
 import io.liaison.gateway.keys.RecipientCertificate;
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
@@ -51,6 +52,7 @@ public class CryptoBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        MailStreams.pinProvider(); // as the gateway does at start
         OpenPgpGatewayKey key = OpenPgpGatewayKey.load(Path.of("keys-sample/gateway/gateway.sec.asc"),
                 PassphraseSource.fromFile(Path.of("keys-sample/gateway/passphrase.txt")));
         protector = PgpMimeProtector.forDemo(key);
