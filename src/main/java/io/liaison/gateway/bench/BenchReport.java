@@ -3,6 +3,7 @@ package io.liaison.gateway.bench;
 import io.liaison.gateway.app.Gateway;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 
 /** Prints the benchmark's figures as they come, then the comparison with the targets of issue 5. */
 final class BenchReport {
@@ -41,6 +42,17 @@ final class BenchReport {
                 Runtime.getRuntime().availableProcessors(), r.gcMillis() / 1e3, r.peakHeapBytes() >> 20,
                 HeapWatch.maxBytes() >> 20);
         StageLine.print(out, gateway, r);
+        StringBuilder cpu = new StringBuilder("  CPU seconds by thread group:");
+        double threads = 0;
+        for (var e : r.threadCpu().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList()) {
+            threads += e.getValue();
+            if (e.getValue() >= 0.01) {
+                cpu.append(String.format(" %s %.2f;", e.getKey(), e.getValue()));
+            }
+        }
+        cpu.append(String.format(" JVM (JIT, GC) %.2f", s(r.cpuNanos()) - threads));
+        out.println(cpu);
     }
 
     void latency(UrgentLatency.Result r, int warmup) {

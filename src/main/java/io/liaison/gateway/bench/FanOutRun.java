@@ -31,7 +31,7 @@ final class FanOutRun {
      */
     record Result(String reference, int pocs, long deliveries, long acceptNanos, long firstEmailNanos, long emailNanos,
                   long smsNanos, long totalNanos, long smtpThreadNanos, long smppThreadNanos, long cpuNanos,
-                  long peakHeapBytes, long gcMillis, boolean exact) {
+                  long peakHeapBytes, long gcMillis, boolean exact, java.util.Map<String, Double> threadCpu) {
 
         double recipientsPerSecond() {
             return pocs / (totalNanos / 1e9);
@@ -47,9 +47,13 @@ final class FanOutRun {
         HeapWatch.reset();
         long gc0 = HeapWatch.gcMillis();
         long cpu0 = HeapWatch.processCpuNanos();
+        ThreadCpu threads = ThreadCpu.begin();
         byte[] yaml = Files.readAllBytes(fixture.fanOutNotice());
         DiscardingSmtpServer.FirstAcceptance first = rig.smtp.arm();
 
+        if (Boolean.getBoolean("bench.trace")) {
+            System.out.println("fan-out starts " + java.time.LocalTime.now());
+        }
         long t0 = System.nanoTime();
         Registrar.Registered registered = rig.gateway.send(new NoticeFile(fixture.fanOutNotice().toString(), yaml));
         long accepted = System.nanoTime();
@@ -73,6 +77,9 @@ final class FanOutRun {
             report = rig.gateway.status(registered.reference());
         }
         long done = System.nanoTime();
+        if (Boolean.getBoolean("bench.trace")) {
+            System.out.println("fan-out ends " + java.time.LocalTime.now());
+        }
         long cpu = HeapWatch.processCpuNanos() - cpu0;
         long peak = HeapWatch.peakBytes();
         long firstAt = first.await(0);
@@ -83,6 +90,6 @@ final class FanOutRun {
                 && rig.smsc.received().size() - sms0 == fixture.pocs();
         return new Result(registered.reference(), fixture.pocs(), sent, accepted - t0, firstAt < 0 ? -1 : firstAt - t0,
                 emailDone - t0, smsAt - t0, done - t0, rig.timed.smtpNanos.sum(), rig.timed.smppNanos.sum(), cpu, peak,
-                HeapWatch.gcMillis() - gc0, exact);
+                HeapWatch.gcMillis() - gc0, exact, threads.end());
     }
 }
