@@ -203,13 +203,13 @@ public final class PgpMimeProtector implements MessageProtector {
         for (OpenPGPCertificate.OpenPGPComponentKey key : keys) {
             generator.addMethod(implementation.publicKeyKeyEncryptionMethodGenerator(key.getPGPPublicKey()));
         }
-        ByteArrayOutputStream armored = new ByteArrayOutputStream(signedPackets.length * 4 / 3 + 512);
+        ArmorBuffer armored = new ArmorBuffer(signedPackets.length * 4 / 3 + 512);
         // No Version header: it tells an eavesdropper which software to attack and helps no reader.
         try (ArmoredOutputStream armor = ArmoredOutputStream.builder().clearHeaders().build(armored);
              OutputStream encrypted = generator.open(armor, new byte[OpenPGPMessageGenerator.BUFFER_SIZE])) {
             encrypted.write(signedPackets);
         }
-        return armored.toString(StandardCharsets.US_ASCII);
+        return armored.ascii();
     }
 
     private static PgpEncryptedMultipart pgpMime(String armored) throws MessagingException {
