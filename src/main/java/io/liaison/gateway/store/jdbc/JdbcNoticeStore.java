@@ -213,8 +213,11 @@ public final class JdbcNoticeStore implements NoticeStore {
     public List<Delivery> claimDue(ChannelKind channel, Instant now, int max) {
         return inTransaction(c -> {
             List<Long> due = new ArrayList<>();
+            // Ordered exactly as the delivery_due index is, so the database reads the first rows of the
+            // index rather than sorting every due row (at ten thousand due, each claim sorted them all).
+            // Equal times come in index order, which in H2 is insertion order.
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM delivery WHERE channel = ? AND state = ?"
-                    + " AND next_attempt_at <= ? ORDER BY next_attempt_at, id")) {
+                    + " AND next_attempt_at <= ? ORDER BY channel, state, next_attempt_at")) {
                 ps.setMaxRows(max);
                 ps.setString(1, channel.name());
                 ps.setString(2, DeliveryState.PENDING.name());
