@@ -10,14 +10,19 @@ import java.util.Set;
  * The validated directory. Immutable; built only by {@link DirectoryLoader}, so every reference in it
  * resolves.
  *
- * @param dependents for each sector, the sectors that depend on it (a failure in the key spreads to the values)
+ * @param dependents             for each sector, the sectors that depend on it (a failure in the key spreads to the values)
+ * @param contactsByOrganisation derived from {@code pointsOfContact}, whatever is passed: each organisation's POCs
+ *                               in directory order
+ * @param agreementsByParties    derived from {@code agreements}, whatever is passed: keyed by provider and recipient
  */
 public record Directory(
         Map<String, Sector> sectors,
         Map<String, Set<String>> dependents,
         Map<String, Organisation> organisations,
         Map<String, PointOfContact> pointsOfContact,
-        List<HandlingAgreement> agreements) {
+        List<HandlingAgreement> agreements,
+        Map<String, List<PointOfContact>> contactsByOrganisation,
+        Map<String, List<HandlingAgreement>> agreementsByParties) {
 
     public Directory {
         sectors = Map.copyOf(new LinkedHashMap<>(sectors));
@@ -25,6 +30,28 @@ public record Directory(
         organisations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(organisations));
         pointsOfContact = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pointsOfContact));
         agreements = List.copyOf(agreements);
+        // Indexed once here: the policy asks for every organisation's contacts and agreements per notice,
+        // and scanning the whole directory each time made planning a 10,000-contact fan-out take seconds.
+        contactsByOrganisation = group(pointsOfContact.values(), PointOfContact::organisationId);
+        agreementsByParties = group(agreements, a -> parties(a.provider(), a.recipient()));
+    }
+
+    public Directory(Map<String, Sector> sectors, Map<String, Set<String>> dependents, Map<String, Organisation> organisations,
+                     Map<String, PointOfContact> pointsOfContact, List<HandlingAgreement> agreements) {
+        this(sectors, dependents, organisations, pointsOfContact, agreements, Map.of(), Map.of());
+    }
+
+    private static <T> Map<String, List<T>> group(java.util.Collection<T> items, java.util.function.Function<T, String> key) {
+        Map<String, List<T>> grouped = new java.util.HashMap<>();
+        for (T item : items) {
+            grouped.computeIfAbsent(key.apply(item), k -> new java.util.ArrayList<>()).add(item);
+        }
+        grouped.replaceAll((k, v) -> List.copyOf(v));
+        return java.util.Collections.unmodifiableMap(grouped);
+    }
+
+    private static String parties(String provider, String recipient) {
+        return provider + '\u0000' + recipient;
     }
 
     public Optional<Organisation> organisation(String id) {
@@ -37,7 +64,7 @@ public record Directory(
 
     /** The organisation's POCs in directory order, standby ones included. */
     public List<PointOfContact> pointsOfContactOf(String organisationId) {
-        return pointsOfContact.values().stream().filter(p -> p.organisationId().equals(organisationId)).toList();
+        return contactsByOrganisation.getOrDefault(organisationId, List.of());
     }
 
     /** The POCs that receive on first delivery (not standby). */
@@ -51,7 +78,7 @@ public record Directory(
 
     /** Agreements under which {@code provider} sends to {@code recipient}, any validity. */
     public List<HandlingAgreement> agreementsBetween(String provider, String recipient) {
-        return agreements.stream().filter(a -> a.provider().equals(provider) && a.recipient().equals(recipient)).toList();
+        return agreementsByParties.getOrDefault(parties(provider, recipient), List.of());
     }
 
     /** Sectors that depend on {@code sectorId}; empty when none are listed. */
