@@ -29,8 +29,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "50", description = "Urgent notices sent before each fan-out to warm the JIT.")
     int warmup;
 
-    @Option(names = "--skip-warmup-fan-out", description = "Measure the first fan-out cold, without an untimed one before it.")
-    boolean skipWarmupFanOut;
+    @Option(names = "--warmup-fan-outs", defaultValue = "3",
+            description = "Untimed fan-outs of the first size before measuring; the JIT is still busy after one (default ${DEFAULT-VALUE}).")
+    int warmupFanOuts;
 
     @Option(names = "--latency-runs", defaultValue = "200", description = "Timed urgent notices (default ${DEFAULT-VALUE}).")
     int latencyRuns;
@@ -70,8 +71,8 @@ public final class BenchCommand implements Callable<Integer> {
             try (BenchRig rig = new BenchRig(fixture, cache.resolve("run"), smsPerSecond, extraSettings())) {
                 report.started(fixture, System.nanoTime() - start);
                 UrgentLatency.run(rig, fixture, 0, warmup);
-                if (fanOuts.isEmpty() && !skipWarmupFanOut) {
-                    // The first fan-out of a JVM spends as much CPU compiling as sending; later sizes start warm.
+                // A cold JVM spends as much CPU compiling as sending; later sizes start warm.
+                for (int w = 0; fanOuts.isEmpty() && w < warmupFanOuts; w++) {
                     FanOutRun.run(rig, fixture);
                 }
                 FanOutRun.Result result = FanOutRun.run(rig, fixture);

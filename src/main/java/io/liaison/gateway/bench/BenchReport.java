@@ -47,11 +47,11 @@ final class BenchReport {
         for (var e : r.threadCpu().entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).toList()) {
             threads += e.getValue();
-            if (e.getValue() >= 0.01) {
+            if (e.getValue() >= 0.05) {
                 cpu.append(String.format(" %s %.2f;", e.getKey(), e.getValue()));
             }
         }
-        cpu.append(String.format(" JVM (JIT, GC) %.2f", s(r.cpuNanos()) - threads));
+        cpu.append(String.format(" unaccounted %.2f", s(r.cpuNanos()) - threads));
         out.println(cpu);
     }
 
