@@ -130,15 +130,27 @@ public final class PgpMimeProtector implements MessageProtector {
     public PgpEncryptedMultipart protectFor(PreparedContent content, RecipientCertificate recipient) throws ProtectionException {
         SignedContent signed = ownContent(content);
         Date at = Date.from(signed.at());
-        OpenPGPCertificate certificate = usableCertificate(recipient, signed.at());
-        List<OpenPGPCertificate.OpenPGPComponentKey> keys = encryptionKeys(certificate, at);
-        if (keys.isEmpty()) {
-            throw new ProtectionRefusedException(recipient.fingerprint(), RefusalReason.NO_ENCRYPTION_KEY,
-                    "no key usable for encryption at " + signed.at());
+        List<OpenPGPCertificate.OpenPGPComponentKey> keys;
+        MessageEncryptionMechanism mechanism;
+        // Bouncy Castle evaluates a certificate's signatures lazily and caches what it found without
+        // locking: two threads judging one certificate at once (e-mail is composed in parallel) can
+        // find it without keys. The certificate objects are shared, so their holder is the lock.
+        synchronized (recipient) {
+            OpenPGPCertificate certificate = usableCertificate(recipient, signed.at());
+            keys = encryptionKeys(certificate, at);
+            if (keys.isEmpty()) {
+                throw new ProtectionRefusedException(recipient.fingerprint(), RefusalReason.NO_ENCRYPTION_KEY,
+                        "no key usable for encryption at " + signed.at());
+            }
+            try {
+                mechanism = EncryptionChoice.forRecipient(certificate, at);
+            } catch (RuntimeException e) {
+                throw new ProtectionException("could not encrypt to certificate " + recipient.fingerprint(), e);
+            }
         }
         String armored;
         try {
-            armored = encrypt(signed.packets(), keys, EncryptionChoice.forRecipient(certificate, at));
+            armored = encrypt(signed.packets(), keys, mechanism);
         } catch (PGPException | IOException | RuntimeException e) {
             throw new ProtectionException("could not encrypt to certificate " + recipient.fingerprint(), e);
         }

@@ -19,7 +19,11 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.util.encoders.Hex;
 
-/** An OpenPGP certificate of a point of contact. */
+/**
+ * An OpenPGP certificate of a point of contact. Bouncy Castle evaluates a certificate lazily and
+ * caches the results without locking, so every evaluation here holds this object's lock, as the
+ * composer does while it judges the certificate.
+ */
 public final class OpenPgpRecipientCertificate implements RecipientCertificate {
     private final OpenPGPCertificate certificate;
     private final String fingerprint;
@@ -40,13 +44,13 @@ public final class OpenPgpRecipientCertificate implements RecipientCertificate {
     }
 
     @Override
-    public Optional<Instant> expiresAt() {
+    public synchronized Optional<Instant> expiresAt() {
         Date expiry = certificate.getExpirationTime();
         return Optional.ofNullable(expiry).map(Date::toInstant);
     }
 
     @Override
-    public boolean usableForEncryptionAt(Instant at) {
+    public synchronized boolean usableForEncryptionAt(Instant at) {
         Date when = Date.from(at);
         if (certificate.getRevocation(when) != null) {
             return false;
@@ -65,7 +69,7 @@ public final class OpenPgpRecipientCertificate implements RecipientCertificate {
      * self-signature on each user ID and subkey must use an accepted hash.
      */
     @Override
-    public KeyAssessment assess(KeyPolicy policy, Instant at) {
+    public synchronized KeyAssessment assess(KeyPolicy policy, Instant at) {
         List<KeyFinding> findings = new ArrayList<>();
         Date when = Date.from(at);
         if (certificate.getRevocation(when) != null) {
@@ -157,7 +161,7 @@ public final class OpenPgpRecipientCertificate implements RecipientCertificate {
     }
 
     @Override
-    public boolean isSample() {
+    public synchronized boolean isSample() {
         return certificate.getAllUserIds().stream().anyMatch(u -> SampleKeys.isSampleUserId(u.getUserId()));
     }
 
