@@ -28,6 +28,53 @@ public final class JdbcConfirmationStore implements ConfirmationStore {
     }
 
     @Override
+    public java.util.Map<String, String> issueCodes(String reference, Supplier<String> fresh, Instant now) {
+        for (int draw = 0; draw < CODE_DRAWS; draw++) {
+            try {
+                sql.inTransaction(c -> {
+                    List<String[]> missing = Sql.query(c, "SELECT DISTINCT d.recipient_org, d.poc_id FROM delivery d"
+                            + " WHERE d.reference = ? AND d.delivery_role <> 'DUTY_ALERT' AND NOT EXISTS (SELECT 1 FROM"
+                            + " confirmation_code k WHERE k.reference = d.reference AND k.poc_id = d.poc_id)",
+                            ps -> ps.setString(1, reference), rs -> new String[] {rs.getString(1), rs.getString(2)});
+                    try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO confirmation_code"
+                            + " (code, reference, organisation_id, poc_id, created_at) VALUES (?,?,?,?,?)")) {
+                        for (String[] m : missing) {
+                            ps.setString(1, fresh.get());
+                            ps.setString(2, reference);
+                            ps.setString(3, m[0]);
+                            ps.setString(4, m[1]);
+                            ps.setTimestamp(5, Sql.ts(now));
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    return null;
+                });
+                break;
+            } catch (StoreException e) {
+                // a code drawn twice, or the other channel's dispatcher issued the same contact's first: draw again
+                if (!(e.getCause() instanceof SQLException s) || !isConstraintViolationChain(s)) {
+                    throw e;
+                }
+            }
+        }
+        java.util.Map<String, String> out = new java.util.HashMap<>();
+        sql.query("SELECT poc_id, code FROM confirmation_code WHERE reference = ?", ps -> ps.setString(1, reference),
+                rs -> out.put(rs.getString(1), rs.getString(2)));
+        return out;
+    }
+
+    /** A batch reports the violation on the batch exception or on the one chained to it. */
+    private static boolean isConstraintViolationChain(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (Sql.isConstraintViolation(s)) {
+                return true;
+            }
+        }
+        return e.getCause() instanceof SQLException cause && Sql.isConstraintViolation(cause);
+    }
+
+    @Override
     public String codeFor(String reference, String organisationId, String pocId, Supplier<String> fresh, Instant now) {
         for (int draw = 0; draw < CODE_DRAWS; draw++) {
             List<String> existing = sql.query("SELECT code FROM confirmation_code WHERE reference = ? AND poc_id = ?", ps -> {

@@ -38,6 +38,9 @@ public final class ConfirmationDesk implements Acknowledgements {
     private final ConfirmationStore store;
     private final ConfirmationCodes codes;
     private final ZoneId zone;
+    /** Codes already issued, by notice and contact; codes never change once issued, so caching them is safe. */
+    private final java.util.Map<String, String> issued = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 200_000;
 
     public ConfirmationDesk(Directory directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
                             ZoneId zone) {
@@ -50,7 +53,24 @@ public final class ConfirmationDesk implements Acknowledgements {
 
     /** The code of (notice, point of contact), issued the first time a delivery to them is rendered. */
     public String codeFor(String reference, String organisationId, String pocId, Instant now) {
-        return store.codeFor(reference, organisationId, pocId, codes::next, now);
+        String key = reference + '\u0000' + pocId;
+        String known = issued.get(key);
+        if (known != null) {
+            return known;
+        }
+        synchronized (issued) {
+            known = issued.get(key);
+            if (known == null) {
+                if (issued.size() > MAX_CACHED) {
+                    issued.clear();
+                }
+                // the whole notice at once: one commit for a fan-out instead of one per recipient
+                store.issueCodes(reference, codes::next, now).forEach((poc, code) -> issued.put(reference + '\u0000' + poc, code));
+                known = issued.get(key);
+            }
+        }
+        // a contact that joined the notice after its codes were issued (a standby contact, say)
+        return known != null ? known : store.codeFor(reference, organisationId, pocId, codes::next, now);
     }
 
     @Override

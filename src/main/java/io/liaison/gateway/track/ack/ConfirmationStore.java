@@ -17,6 +17,13 @@ public interface ConfirmationStore {
      */
     String codeFor(String reference, String organisationId, String pocId, Supplier<String> fresh, Instant now);
 
+    /**
+     * Issues, in one transaction, a code to every recipient contact of {@code reference} that has none
+     * yet (duty-officer alerts excepted), and returns every code of the notice by contact. A fan-out
+     * to thousands then costs one commit, not one per recipient.
+     */
+    java.util.Map<String, String> issueCodes(String reference, Supplier<String> fresh, Instant now);
+
     Optional<IssuedCode> findCode(String code);
 
     /**
