@@ -171,7 +171,7 @@ public final class Demo {
             problems.add("the SMSC received " + smsReceived + " SMS, expected " + sms);
         }
         if (problems.isEmpty()) {
-            out.printf("Demo complete: %d e-mails (signed and encrypted, PGP/MIME), %d SMS and %d faxes (e-mail-to-fax, "
+            out.printf("Demo complete: %d e-mails (signed and encrypted: PGP/MIME or S/MIME), %d SMS and %d faxes (e-mail-to-fax, "
                     + "TIFF) accepted by the servers; refusals listed above.%n", emails, sms, faxes);
             return true;
         }
