@@ -3,18 +3,14 @@ package io.liaison.gateway.store.jdbc;
 import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.intake.Priority;
 import io.liaison.gateway.policy.PlannedDelivery;
-import io.liaison.gateway.store.DeliveryState;
 import io.liaison.gateway.track.EscalationAction;
 import io.liaison.gateway.track.EscalationRecord;
 import io.liaison.gateway.track.EscalationWatch;
 import io.liaison.gateway.track.escalation.EscalationStore;
 import io.liaison.gateway.track.escalation.StepPlan;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -95,9 +91,9 @@ public final class JdbcEscalationStore implements EscalationStore {
             if (moved == 0) {
                 return false;
             }
-            Long hop = plan.deliveries().isEmpty() ? null : insertHop(c, watch.reference(), plan, now);
+            Long hop = plan.deliveries().isEmpty() ? null : JdbcNoticeStore.insertHop(c, watch.reference(), plan.hopAction(), plan.senderOrg(), plan.senderPoc(), now);
             if (hop != null) {
-                insertDeliveries(c, watch.reference(), hop, plan.deliveries(), now);
+                JdbcNoticeStore.insertDeliveries(c, watch.reference(), hop, plan.deliveries(), now);
             }
             Sql.update(c, "INSERT INTO escalation_step (reference, organisation_id, step_no, action, hop_id, detail, taken_at)"
                     + " VALUES (?,?,?,?,?,?,?)", ps -> {
@@ -115,48 +111,6 @@ public final class JdbcEscalationStore implements EscalationStore {
                     });
             return true;
         });
-    }
-
-    private static long insertHop(Connection c, String reference, StepPlan plan, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO hop (reference, action, sender_org, sender_poc, created_at) VALUES (?,?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setString(1, reference);
-            ps.setString(2, plan.hopAction());
-            ps.setString(3, plan.senderOrg());
-            ps.setString(4, plan.senderPoc());
-            ps.setTimestamp(5, Sql.ts(now));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    // The same row shape the spine's store writes for a hop's deliveries: pending, due now.
-    private static void insertDeliveries(Connection c, String reference, long hop, List<PlannedDelivery> deliveries, Instant now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (reference, hop_id, recipient_org, poc_id, channel,"
-                + " address, delivery_role, state, attempts, next_attempt_at, created_at, updated_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,0,?,?,?)")) {
-            Timestamp ts = Sql.ts(now);
-            for (PlannedDelivery d : deliveries) {
-                ps.setString(1, reference);
-                ps.setLong(2, hop);
-                ps.setString(3, d.organisationId());
-                ps.setString(4, d.pocId());
-                ps.setString(5, d.channel().name());
-                ps.setString(6, d.address());
-                ps.setString(7, d.role().name());
-                ps.setString(8, DeliveryState.PENDING.name());
-                ps.setTimestamp(9, ts);
-                ps.setTimestamp(10, ts);
-                ps.setTimestamp(11, ts);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
     }
 
     @Override

@@ -109,7 +109,8 @@ public final class JdbcNoticeStore implements NoticeStore {
         }
     }
 
-    private static long insertHop(Connection c, String reference, String action, String org, String poc, Instant now)
+    /** The one place a hop is written; returns its id. */
+    static long insertHop(Connection c, String reference, String action, String org, String poc, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO hop (reference, action, sender_org, sender_poc, created_at) VALUES (?,?,?,?,?)",
@@ -127,12 +128,14 @@ public final class JdbcNoticeStore implements NoticeStore {
         }
     }
 
-    private static void insertPlan(Connection c, String reference, long hop, DeliveryPlan plan, Instant now) throws SQLException {
+    /** The one place a hop's deliveries are written: pending, due now. Other stores of the ledger call it too. */
+    static void insertDeliveries(Connection c, String reference, long hop, List<PlannedDelivery> deliveries, Instant now)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (reference, hop_id, recipient_org, poc_id, channel,"
                 + " address, delivery_role, state, attempts, next_attempt_at, created_at, updated_at)"
                 + " VALUES (?,?,?,?,?,?,?,?,0,?,?,?)")) {
             Timestamp ts = Timestamp.from(now);
-            for (PlannedDelivery d : plan.deliveries()) {
+            for (PlannedDelivery d : deliveries) {
                 ps.setString(1, reference);
                 ps.setLong(2, hop);
                 ps.setString(3, d.organisationId());
@@ -148,6 +151,10 @@ public final class JdbcNoticeStore implements NoticeStore {
             }
             ps.executeBatch();
         }
+    }
+
+    private static void insertPlan(Connection c, String reference, long hop, DeliveryPlan plan, Instant now) throws SQLException {
+        insertDeliveries(c, reference, hop, plan.deliveries(), now);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO refusal (reference, hop_id, recipient_org, poc_id, channel,"
                 + " reason, created_at) VALUES (?,?,?,?,?,?,?)")) {
             for (Refusal r : plan.refusals()) {
