@@ -38,6 +38,15 @@ public interface MessageProtector {
     PreparedContent prepare(MimeBodyPart content, HandlingMark mark, Instant at) throws ProtectionException;
 
     /**
+     * As {@link #prepare(MimeBodyPart, HandlingMark, Instant)} for a plain-text entity: {@code text/plain;
+     * charset=UTF-8}, 8bit (it travels only inside the encryption). A protector may write these bytes
+     * directly rather than through a MIME part, as long as they are the same bytes.
+     */
+    default PreparedContent prepareText(String text, HandlingMark mark, Instant at) throws ProtectionException {
+        return prepare(TextEntity.part(text), mark, at);
+    }
+
+    /**
      * Encrypts prepared content to one recipient.
      *
      * @throws ProtectionRefusedException carrying the recipient's fingerprint when the certificate is

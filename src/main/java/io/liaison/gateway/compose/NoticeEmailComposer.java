@@ -10,7 +10,6 @@ import io.liaison.gateway.store.StoredNotice;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
@@ -43,6 +42,13 @@ public final class NoticeEmailComposer {
     private final Map<String, PreparedContent> prepared = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, PreparedContent> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    private final Map<String, String> texts = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
             return size() > CACHE_SIZE;
         }
     };
@@ -146,14 +152,26 @@ public final class NoticeEmailComposer {
         }
         // Signed outside the lock: with a confirmation code each recipient's text is signed on its own,
         // and the threads composing in parallel must not queue behind one another's signatures.
-        PreparedContent fresh = protector.prepare(innerPart(notice, delivery, note), HandlingMark.of(notice), now);
+        PreparedContent fresh = protector.prepareText(innerText(notice, delivery, note), HandlingMark.of(notice), now);
         synchronized (prepared) {
             prepared.put(key, fresh);
         }
         return fresh;
     }
 
-    private MimeBodyPart innerPart(StoredNotice notice, Delivery delivery, DeliveryNote note) throws MessagingException {
+    private String innerText(StoredNotice notice, Delivery delivery, DeliveryNote note) {
+        return marking.withNote(notice, plainText(notice, delivery), note);
+    }
+
+    // Every recipient of a hop reads the same text before its note: made once per hop, not per recipient.
+    private String plainText(StoredNotice notice, Delivery delivery) {
+        String key = notice.reference() + "#" + delivery.hopId();
+        synchronized (texts) {
+            String cached = texts.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
         String originator = directory.organisation(notice.originatorOrg()).map(Organisation::name).orElse(notice.originatorOrg());
         String via = Objects.equals(delivery.hopSenderOrg(), notice.originatorOrg()) ? null
                 : directory.organisation(delivery.hopSenderOrg()).map(Organisation::name).orElse(delivery.hopSenderOrg())
@@ -163,11 +181,11 @@ public final class NoticeEmailComposer {
                 .filter(Objects::nonNull)
                 .map(s -> s.nameJa() + " " + s.name())
                 .toList();
-        MimeBodyPart part = new MimeBodyPart();
-        part.setText(marking.body(notice, originator, via, sectors, note), "UTF-8");
-        // Inside the encryption 8bit is safe, and it keeps what gpg --decrypt prints readable.
-        part.setHeader("Content-Transfer-Encoding", "8bit");
-        return part;
+        String text = marking.body(notice, originator, via, sectors);
+        synchronized (texts) {
+            texts.put(key, text);
+        }
+        return text;
     }
 
     /** Keeps a deterministic Message-ID so a resent delivery can be recognised by the recipient. */

@@ -130,7 +130,11 @@ public final class NoticeMarking {
 
     /** The e-mail body with the delivery's note right under the top banner, where it is read first. */
     public String body(StoredNotice n, String originatorName, String via, List<String> sectorNames, DeliveryNote note) {
-        String plain = body(n, originatorName, via, sectorNames);
+        return withNote(n, body(n, originatorName, via, sectorNames), note);
+    }
+
+    /** {@code plain}, the notice's e-mail body as {@link #body(StoredNotice, String, String, List)} made it, with the note added. */
+    public String withNote(StoredNotice n, String plain, DeliveryNote note) {
         List<String> lines = new java.util.ArrayList<>();
         note.label().ifPresent(lines::add);
         lines.addAll(note.preface());
@@ -142,7 +146,7 @@ public final class NoticeMarking {
             return plain;
         }
         int at = 0;
-        for (int i = 0; i < banner(n).size(); i++) {
+        for (int i = 0, bannerLines = banner(n).size(); i < bannerLines; i++) {
             at = plain.indexOf('\n', at) + 1;
         }
         StringBuilder inserted = new StringBuilder();

@@ -9,6 +9,7 @@ import io.liaison.gateway.compose.PreparedContent;
 import io.liaison.gateway.compose.ProtectionException;
 import io.liaison.gateway.compose.ProtectionRefusedException;
 import io.liaison.gateway.compose.RefusalReason;
+import io.liaison.gateway.compose.TextEntity;
 import io.liaison.gateway.keys.RecipientCertificate;
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
 import io.liaison.gateway.keys.openpgp.OpenPgpRecipientCertificate;
@@ -98,8 +99,18 @@ public final class PgpMimeProtector implements MessageProtector {
         return sign(content, mark, at);
     }
 
+    /** The notice's text signed without going through a MIME part: the same bytes, at a fraction of the cost. */
+    @Override
+    public PreparedContent prepareText(String text, HandlingMark mark, Instant at) throws ProtectionException {
+        Objects.requireNonNull(mark, "mark");
+        return sign(TextEntity.bytes(text), mark, at);
+    }
+
     private PreparedContent sign(MimeBodyPart content, HandlingMark mark, Instant at) throws ProtectionException {
-        byte[] entity = canonicalEntity(content);
+        return sign(canonicalEntity(content), mark, at);
+    }
+
+    private PreparedContent sign(byte[] entity, HandlingMark mark, Instant at) throws ProtectionException {
         ByteArrayOutputStream signed = new ByteArrayOutputStream(entity.length + 512);
         try {
             OpenPGPMessageGenerator generator = new OpenPGPMessageGenerator(implementation).setArmored(false);

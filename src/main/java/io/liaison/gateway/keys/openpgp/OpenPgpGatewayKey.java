@@ -24,7 +24,6 @@ import org.bouncycastle.openpgp.api.OpenPGPMessageGenerator;
 import org.bouncycastle.openpgp.api.OpenPGPMessageProcessor;
 import org.bouncycastle.openpgp.api.SignatureParameters;
 import org.bouncycastle.openpgp.api.SignatureSubpacketsFunction;
-import org.bouncycastle.openpgp.api.bc.BcOpenPGPImplementation;
 import org.bouncycastle.openpgp.api.exception.InvalidSigningKeyException;
 import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
 
@@ -39,7 +38,7 @@ import org.bouncycastle.openpgp.operator.PBESecretKeyDecryptor;
  * threads.
  */
 public final class OpenPgpGatewayKey {
-    private static final OpenPGPImplementation IMPLEMENTATION = new BcOpenPGPImplementation();
+    private static final OpenPGPImplementation IMPLEMENTATION = new GatewayOpenPgpImplementation();
 
     private final Path file;
     private final OpenPGPKey unlocked;
