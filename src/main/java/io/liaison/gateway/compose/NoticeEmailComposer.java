@@ -7,12 +7,16 @@ import io.liaison.gateway.marking.DeliveryNote;
 import io.liaison.gateway.marking.NoticeMarking;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.StoredNotice;
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +42,8 @@ public final class NoticeEmailComposer {
     private final Session session;
     private final InternetAddress from;
     private final String messageIdDomain;
+    private final String fromField;
+    private final MailDates dates = new MailDates();
     private final Clock clock;
     private final Map<String, PreparedContent> prepared = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -73,6 +79,7 @@ public final class NoticeEmailComposer {
         this.session = session;
         this.from = from;
         this.messageIdDomain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+        this.fromField = InternetAddress.toString(new Address[] {from}, 6);
         this.clock = clock;
     }
 
@@ -86,11 +93,20 @@ public final class NoticeEmailComposer {
 
     /** As {@link #compose(StoredNotice, Delivery)}, with the delivery's note (reminder label, confirmation code). */
     public MimeMessage compose(StoredNotice notice, Delivery delivery, DeliveryNote note) throws ProtectionException, MessagingException {
+        return render(notice, delivery, note).message(session);
+    }
+
+    /**
+     * As {@link #compose(StoredNotice, Delivery, DeliveryNote)}, written straight to the bytes that go on
+     * the wire: a fan-out sends these and never needs a message object per recipient.
+     */
+    public ComposedMail render(StoredNotice notice, Delivery delivery, DeliveryNote note) throws ProtectionException, MessagingException {
         PointOfContact poc = directory.pointOfContact(delivery.pocId())
                 .orElseThrow(() -> new ProtectionException("point of contact " + delivery.pocId() + " is no longer in the directory"));
         if (poc.certificate().isEmpty()) {
             throw new ProtectionException("no encryption certificate for " + poc.id() + "; e-mail is never sent in plaintext");
         }
+        InternetAddress to = new InternetAddress(delivery.address(), true);
         ProtectedBody encrypted;
         try {
             MessageProtector protector = protectors.forCertificate(poc.certificate().get());
@@ -99,19 +115,35 @@ public final class NoticeEmailComposer {
             throw refused.forPointOfContact(poc.id());
         }
         String messageId = "<" + notice.reference() + "." + delivery.id() + "@" + messageIdDomain + ">";
-        MimeMessage message = new FixedIdMessage(session, messageId);
-        message.setFrom(from);
-        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(delivery.address(), true));
-        message.setHeader("Subject", encodedSubject(marking.subject(notice, note)));
-        message.setSentDate(java.util.Date.from(clock.instant()));
-        message.setHeader(NoticeMarking.HEADER_LEVEL, notice.level().label());
-        message.setHeader(NoticeMarking.HEADER_REFERENCE, notice.reference());
+        StringBuilder h = new StringBuilder(1024);
+        field(h, "Date", dates.format(clock.instant()));
+        field(h, "From", fromField);
+        field(h, "To", InternetAddress.toString(new Address[] {to}, 4));
+        field(h, "Message-ID", messageId);
+        field(h, "Subject", encodedSubject(marking.subject(notice, note)));
+        field(h, "MIME-Version", "1.0");
+        field(h, NoticeMarking.HEADER_LEVEL, notice.level().label());
+        field(h, NoticeMarking.HEADER_REFERENCE, notice.reference());
         if (notice.exercise()) {
-            message.setHeader(NoticeMarking.HEADER_EXERCISE, "yes");
+            field(h, NoticeMarking.HEADER_EXERCISE, "yes");
         }
-        encrypted.applyTo(message);
-        message.saveChanges();
-        return message;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        try {
+            out.write(h.toString().getBytes(StandardCharsets.UTF_8));
+            encrypted.writeEntity(out);
+        } catch (IOException e) {
+            throw new MessagingException("could not write the message", e);
+        }
+        return new ComposedMail(from, to, messageId, out.toByteArray());
+    }
+
+    private static void field(StringBuilder h, String name, String value) {
+        h.append(name).append(": ").append(value).append("\r\n");
+    }
+
+    /** The mail session messages are made in, for transports that need one to send them. */
+    public Session session() {
+        return session;
     }
 
     /**
@@ -187,20 +219,4 @@ public final class NoticeEmailComposer {
         }
         return text;
     }
-
-    /** Keeps a deterministic Message-ID so a resent delivery can be recognised by the recipient. */
-    private static final class FixedIdMessage extends MimeMessage {
-        private final String id;
-
-        FixedIdMessage(Session session, String id) {
-            super(session);
-            this.id = id;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", id);
-        }
-    }
-
 }

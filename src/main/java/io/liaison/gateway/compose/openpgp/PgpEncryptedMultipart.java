@@ -1,25 +1,72 @@
 package io.liaison.gateway.compose.openpgp;
 
 import io.liaison.gateway.compose.ProtectedBody;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimePart;
-import jakarta.mail.internet.ParseException;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
- * A multipart/encrypted whose Content-Type carries the protocol parameter RFC 3156 requires;
- * MimeMultipart has no public way to add a parameter, only the protected content type. It is still a
- * MimeMultipart, so code that builds or inspects PGP/MIME directly keeps working with it.
+ * PGP/MIME's multipart/encrypted (RFC 3156 §4) around one armored OpenPGP message, with the protocol
+ * parameter the RFC requires (MimeMultipart has no public way to add a parameter, only the protected
+ * content type). It is still a MimeMultipart, so code that builds or inspects PGP/MIME directly keeps
+ * working with it; but its two body parts are built only when someone looks at them, and
+ * {@link #writeEntity} writes the fixed layout straight from the armored text, as a fan-out to
+ * thousands of recipients needs nothing else.
  */
 public final class PgpEncryptedMultipart extends MimeMultipart implements ProtectedBody {
     static final String PROTOCOL = "application/pgp-encrypted";
+    private static final String VERSION_DESCRIPTION = "PGP/MIME version identification";
+    private static final String PAYLOAD_TYPE = "application/octet-stream; name=encrypted.asc";
+    private static final String PAYLOAD_DESCRIPTION = "OpenPGP encrypted message";
+    private static final String PAYLOAD_FILE = "encrypted.asc";
+    private static final byte[] VERSION = "Version: 1\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    PgpEncryptedMultipart() throws ParseException {
+    private final String armored;
+    private final String boundary;
+    private boolean built;
+
+    PgpEncryptedMultipart(String armored) {
         super("encrypted");
-        ContentType type = new ContentType(contentType);
-        type.setParameter("protocol", PROTOCOL);
-        contentType = type.toString();
+        this.armored = armored;
+        byte[] random = new byte[12];
+        RANDOM.nextBytes(random);
+        // Armor never holds '=' followed by '_', so no line of the payload can be mistaken for the boundary.
+        this.boundary = "=_pgp_" + HexFormat.of().formatHex(random);
+        this.contentType = "multipart/encrypted; protocol=\"" + PROTOCOL + "\"; boundary=\"" + boundary + "\"";
+        this.parsed = false;
+    }
+
+    // MimeMultipart asks parse() before any access to its parts: they are made then, once.
+    @Override
+    protected synchronized void parse() throws MessagingException {
+        if (built) {
+            return;
+        }
+        built = true;
+        parsed = true;
+        addBodyPart(part(VERSION, PROTOCOL, VERSION_DESCRIPTION));
+        MimeBodyPart payload = part(armored.getBytes(StandardCharsets.US_ASCII), PAYLOAD_TYPE, PAYLOAD_DESCRIPTION);
+        payload.setDisposition(MimeBodyPart.INLINE);
+        payload.setFileName(PAYLOAD_FILE);
+        addBodyPart(payload);
+    }
+
+    private static MimeBodyPart part(byte[] bytes, String type, String description) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, type)));
+        part.setHeader("Content-Type", type);
+        part.setHeader("Content-Transfer-Encoding", "7bit");
+        part.setDescription(description);
+        return part;
     }
 
     @Override
@@ -30,5 +77,45 @@ public final class PgpEncryptedMultipart extends MimeMultipart implements Protec
     @Override
     public String mimeType() {
         return "multipart/encrypted";
+    }
+
+    /** The armored OpenPGP message, as the second part carries it. */
+    public String armored() {
+        return armored;
+    }
+
+    @Override
+    public void writeEntity(OutputStream out) throws IOException {
+        String dash = "--" + boundary + "\r\n";
+        StringBuilder b = new StringBuilder(armored.length() + 600);
+        b.append("Content-Type: multipart/encrypted; protocol=\"").append(PROTOCOL).append("\";\r\n\tboundary=\"")
+                .append(boundary).append("\"\r\n\r\n")
+                .append(dash)
+                .append("Content-Type: ").append(PROTOCOL).append("\r\n")
+                .append("Content-Transfer-Encoding: 7bit\r\n")
+                .append("Content-Description: ").append(VERSION_DESCRIPTION).append("\r\n\r\n")
+                .append("Version: 1\r\n\r\n")
+                .append(dash)
+                .append("Content-Type: ").append(PAYLOAD_TYPE).append("\r\n")
+                .append("Content-Transfer-Encoding: 7bit\r\n")
+                .append("Content-Description: ").append(PAYLOAD_DESCRIPTION).append("\r\n")
+                .append("Content-Disposition: inline; filename=").append(PAYLOAD_FILE).append("\r\n\r\n");
+        appendCrlf(b, armored);
+        b.append("\r\n--").append(boundary).append("--\r\n");
+        out.write(b.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    // Armor lines end in LF as Bouncy Castle writes them; on the wire every line ends in CRLF.
+    private static void appendCrlf(StringBuilder b, String text) {
+        int start = 0;
+        int end;
+        while ((end = text.indexOf('\n', start)) >= 0) {
+            int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            b.append(text, start, stop).append("\r\n");
+            start = end + 1;
+        }
+        if (start < text.length()) {
+            b.append(text, start, text.length()).append("\r\n");
+        }
     }
 }

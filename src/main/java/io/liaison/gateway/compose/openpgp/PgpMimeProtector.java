@@ -13,17 +13,14 @@ import io.liaison.gateway.compose.TextEntity;
 import io.liaison.gateway.keys.RecipientCertificate;
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
 import io.liaison.gateway.keys.openpgp.OpenPgpRecipientCertificate;
-import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -50,7 +47,6 @@ import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
  */
 public final class PgpMimeProtector implements MessageProtector {
     private static final int AEAD_CHUNK_SIZE = 6; // 4 KiB chunks, Bouncy Castle's and RFC 9580's usual choice
-    private static final byte[] VERSION_PART = "Version: 1\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final OpenPgpGatewayKey signer;
     private final boolean allowSampleKeys;
@@ -165,11 +161,7 @@ public final class PgpMimeProtector implements MessageProtector {
         } catch (PGPException | IOException | RuntimeException e) {
             throw new ProtectionException("could not encrypt to certificate " + recipient.fingerprint(), e);
         }
-        try {
-            return pgpMime(armored);
-        } catch (MessagingException e) {
-            throw new ProtectionException("could not build PGP/MIME for certificate " + recipient.fingerprint(), e);
-        }
+        return new PgpEncryptedMultipart(armored);
     }
 
     private SignedContent ownContent(PreparedContent content) {
@@ -233,26 +225,6 @@ public final class PgpMimeProtector implements MessageProtector {
             encrypted.write(signedPackets);
         }
         return armored.ascii();
-    }
-
-    private static PgpEncryptedMultipart pgpMime(String armored) throws MessagingException {
-        PgpEncryptedMultipart multipart = new PgpEncryptedMultipart();
-        multipart.addBodyPart(part(VERSION_PART, PgpEncryptedMultipart.PROTOCOL, "PGP/MIME version identification"));
-        MimeBodyPart payload = part(armored.getBytes(StandardCharsets.US_ASCII), "application/octet-stream; name=\"encrypted.asc\"",
-                "OpenPGP encrypted message");
-        payload.setDisposition(MimeBodyPart.INLINE);
-        payload.setFileName("encrypted.asc");
-        multipart.addBodyPart(payload);
-        return multipart;
-    }
-
-    private static MimeBodyPart part(byte[] bytes, String type, String description) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(bytes, type)));
-        part.setHeader("Content-Type", type);
-        part.setHeader("Content-Transfer-Encoding", "7bit");
-        part.setDescription(description);
-        return part;
     }
 
     /**

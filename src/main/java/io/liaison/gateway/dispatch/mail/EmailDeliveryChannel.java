@@ -65,7 +65,7 @@ public final class EmailDeliveryChannel implements DeliveryChannel {
         MimeMessage message;
         String messageId;
         try {
-            message = RenderedMessage.of(composer.compose(notice, delivery, note));
+            message = RenderedMessage.of(composer.render(notice, delivery, note), composer.session());
             messageId = message.getMessageID();
         } catch (ProtectionException e) {
             throw new DeliveryRefusedException(e.getMessage());

@@ -1,68 +1,48 @@
 package io.liaison.gateway.dispatch.mail;
 
+import io.liaison.gateway.compose.ComposedMail;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * A composed message serialised once, on the thread that composed it, so that the one SMTP
- * connection only streams bytes: the MIME rendering runs in parallel with the other compositions
- * instead of on the single sending thread. The envelope (From, To, Message-ID) stays readable.
+ * A composed mail as the SMTP transport wants it, a MimeMessage, that writes the composer's bytes as
+ * they are: composing and writing run in parallel on the preparing threads, and the one SMTP
+ * connection only streams bytes. The envelope (From, To, Message-ID) stays readable.
  */
 final class RenderedMessage extends MimeMessage {
-    /** What the SMTP transport leaves out when it writes a message; rendered the same way here. */
-    private static final String[] NOT_SENT = {"Bcc", "Content-Length"};
+    private final ComposedMail mail;
 
-    private final byte[] bytes;
-
-    private RenderedMessage(Session session, byte[] bytes) {
+    private RenderedMessage(Session session, ComposedMail mail) {
         super(session);
-        this.bytes = bytes;
+        this.mail = mail;
     }
 
-    static RenderedMessage of(MimeMessage composed) throws MessagingException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        try {
-            composed.writeTo(out, NOT_SENT);
-        } catch (IOException e) {
-            throw new MessagingException("could not render the message", e);
-        }
-        RenderedMessage rendered = new RenderedMessage(composed.getSession(), out.toByteArray());
-        Address[] from = composed.getFrom();
-        if (from != null) {
-            rendered.addFrom(from);
-        }
-        for (Message.RecipientType type : new Message.RecipientType[] {Message.RecipientType.TO, Message.RecipientType.CC, Message.RecipientType.BCC}) {
-            Address[] to = composed.getRecipients(type);
-            if (to != null) {
-                rendered.setRecipients(type, to);
-            }
-        }
-        String id = composed.getMessageID();
-        if (id != null) {
-            rendered.setHeader("Message-ID", id);
-        }
+    static RenderedMessage of(ComposedMail mail, Session session) throws MessagingException {
+        RenderedMessage rendered = new RenderedMessage(session, mail);
+        rendered.addFrom(new Address[] {mail.from()});
+        rendered.setRecipient(Message.RecipientType.TO, mail.to());
+        rendered.setHeader("Message-ID", mail.messageId());
         return rendered;
     }
 
     @Override
     public void writeTo(OutputStream os) throws IOException {
-        os.write(bytes);
+        mail.writeTo(os);
     }
 
     @Override
     public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
-        os.write(bytes);
+        mail.writeTo(os);
     }
 
     @Override
     public int getSize() {
-        return bytes.length;
+        return mail.size();
     }
 
     @Override
