@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * PGP/MIME's multipart/encrypted (RFC 3156 §4) around one armored OpenPGP message, with the protocol
@@ -28,21 +28,26 @@ public final class PgpEncryptedMultipart extends MimeMultipart implements Protec
     private static final String PAYLOAD_DESCRIPTION = "OpenPGP encrypted message";
     private static final String PAYLOAD_FILE = "encrypted.asc";
     private static final byte[] VERSION = "Version: 1\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final SecureRandom RANDOM = new SecureRandom();
+    // A boundary need only be absent from the content: armor never holds '=' followed by '_'. Unique
+    // per message all the same, so that nested or concatenated copies never confuse a reader.
+    private static final String RUN = Long.toHexString(new SecureRandom().nextLong() & Long.MAX_VALUE);
+    private static final AtomicLong COUNTER = new AtomicLong();
 
     private final String armored;
     private final String boundary;
     private boolean built;
 
-    PgpEncryptedMultipart(String armored) {
-        super("encrypted");
+    PgpEncryptedMultipart(String armored) throws MessagingException {
+        this(armored, "=_pgp_" + RUN + "_" + Long.toHexString(COUNTER.incrementAndGet()));
+    }
+
+    // The data source only hands MimeMultipart its content type: the constructors that make a boundary
+    // cost more than encrypting the body, and parse() below never reads the source.
+    private PgpEncryptedMultipart(String armored, String boundary) throws MessagingException {
+        super(new ByteArrayDataSource(new byte[0],
+                "multipart/encrypted; protocol=\"" + PROTOCOL + "\"; boundary=\"" + boundary + "\""));
         this.armored = armored;
-        byte[] random = new byte[12];
-        RANDOM.nextBytes(random);
-        // Armor never holds '=' followed by '_', so no line of the payload can be mistaken for the boundary.
-        this.boundary = "=_pgp_" + HexFormat.of().formatHex(random);
-        this.contentType = "multipart/encrypted; protocol=\"" + PROTOCOL + "\"; boundary=\"" + boundary + "\"";
-        this.parsed = false;
+        this.boundary = boundary;
     }
 
     // MimeMultipart asks parse() before any access to its parts: they are made then, once.

@@ -161,7 +161,11 @@ public final class PgpMimeProtector implements MessageProtector {
         } catch (PGPException | IOException | RuntimeException e) {
             throw new ProtectionException("could not encrypt to certificate " + recipient.fingerprint(), e);
         }
-        return new PgpEncryptedMultipart(armored);
+        try {
+            return new PgpEncryptedMultipart(armored);
+        } catch (MessagingException e) {
+            throw new ProtectionException("could not build PGP/MIME for certificate " + recipient.fingerprint(), e);
+        }
     }
 
     private SignedContent ownContent(PreparedContent content) {
