@@ -21,6 +21,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.bouncycastle.openpgp.api.OpenPGPImplementation;
 import org.bouncycastle.openpgp.api.OpenPGPMessageGenerator;
 import org.bouncycastle.openpgp.api.OpenPGPPolicy;
 import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
+import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
 
 /**
  * PGP/MIME (RFC 3156 §6.2): the inner entity signed by the gateway and encrypted to the recipient
@@ -46,6 +48,7 @@ import org.bouncycastle.openpgp.operator.PGPDataEncryptorBuilder;
  * when asked to sign and encrypt at once, but lets one signature serve every recipient.
  */
 public final class PgpMimeProtector implements MessageProtector {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int AEAD_CHUNK_SIZE = 6; // 4 KiB chunks, Bouncy Castle's and RFC 9580's usual choice
 
     private final OpenPgpGatewayKey signer;
@@ -211,12 +214,16 @@ public final class PgpMimeProtector implements MessageProtector {
 
     private String encrypt(byte[] signedPackets, List<OpenPGPCertificate.OpenPGPComponentKey> keys,
                            MessageEncryptionMechanism mechanism) throws PGPException, IOException {
-        PGPDataEncryptorBuilder dataEncryptor = implementation.pgpDataEncryptorBuilder(mechanism.getSymmetricKeyAlgorithm());
+        PGPDataEncryptorBuilder dataEncryptor;
         if (mechanism.getMode() == EncryptedDataPacketType.SEIPDv2) {
+            dataEncryptor = implementation.pgpDataEncryptorBuilder(mechanism.getSymmetricKeyAlgorithm());
             dataEncryptor.setWithAEAD(mechanism.getAeadAlgorithm(), AEAD_CHUNK_SIZE);
             dataEncryptor.setUseV6AEAD();
         } else {
-            dataEncryptor.setWithIntegrityPacket(true);
+            // AES-CFB through the JDK's own provider, whose AES runs on the processor's AES instructions;
+            // Bouncy Castle's lightweight AES is table-driven Java. (No JDK provider has OCB, so SEIPDv2 stays.)
+            dataEncryptor = new JcePGPDataEncryptorBuilder(mechanism.getSymmetricKeyAlgorithm())
+                    .setSecureRandom(RANDOM).setWithIntegrityPacket(true);
         }
         PGPEncryptedDataGenerator generator = new PGPEncryptedDataGenerator(dataEncryptor);
         for (OpenPGPCertificate.OpenPGPComponentKey key : keys) {
