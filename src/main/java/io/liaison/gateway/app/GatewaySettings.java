@@ -106,7 +106,8 @@ public final class GatewaySettings {
         String password = optional("gateway.smtp.password-env").map(System::getenv).orElse(null);
         return new SmtpSettings(get("gateway.smtp.host"), integer("gateway.smtp.port"),
                 SmtpSettings.StartTls.parse(get("gateway.smtp.starttls")), optional("gateway.smtp.username").orElse(null),
-                password, (int) duration("gateway.smtp.timeout").toMillis());
+                password, (int) duration("gateway.smtp.timeout").toMillis(),
+                optional("gateway.smtp.connections").map(Integer::parseInt).orElse(1));
     }
 
     public RetryPolicy retry(String channel) {

@@ -7,9 +7,11 @@ import java.util.Objects;
  * Where outgoing mail goes.
  *
  * @param startTls NONE, OPTIONAL (use it when offered) or REQUIRED (refuse to send without it)
- * @param password never printed; {@link #toString()} hides it
+ * @param password    never printed; {@link #toString()} hides it
+ * @param connections how many connections may be open to the server at once, each carrying one message at a time
  */
-public record SmtpSettings(String host, int port, StartTls startTls, String username, String password, int timeoutMillis) {
+public record SmtpSettings(String host, int port, StartTls startTls, String username, String password, int timeoutMillis,
+                           int connections) {
 
     public enum StartTls {
         NONE, OPTIONAL, REQUIRED;
@@ -25,10 +27,13 @@ public record SmtpSettings(String host, int port, StartTls startTls, String user
             throw new IllegalArgumentException("smtp port out of range: " + port);
         }
         Objects.requireNonNull(startTls, "smtp starttls");
+        if (connections < 1 || connections > 64) {
+            throw new IllegalArgumentException("smtp connections must be 1 to 64, was " + connections);
+        }
     }
 
     public static SmtpSettings plain(String host, int port) {
-        return new SmtpSettings(host, port, StartTls.NONE, null, null, 10_000);
+        return new SmtpSettings(host, port, StartTls.NONE, null, null, 10_000, 1);
     }
 
     public boolean authenticates() {
@@ -37,6 +42,7 @@ public record SmtpSettings(String host, int port, StartTls startTls, String user
 
     @Override
     public String toString() {
-        return "smtp://" + host + ":" + port + " (starttls " + startTls + (authenticates() ? ", user " + username : "") + ")";
+        return "smtp://" + host + ":" + port + " (starttls " + startTls + (authenticates() ? ", user " + username : "")
+                + ", " + connections + (connections == 1 ? " connection)" : " connections)");
     }
 }
