@@ -191,7 +191,7 @@ public final class Gateway implements AutoCloseable {
                 settings.retry("email"), clock, breaker(settings, ChannelKind.EMAIL, clock), emailJournal,
                 Optional.of(emailPreparers));
         this.smsDispatcher = new ChannelDispatcher(new SmsDeliveryChannel(store, marking, sms, notes,
-                settings.integer("gateway.sms.max-segments"), receiptStore, clock), store,
+                settings.integer("gateway.sms.max-segments")), store,
                 settings.retry("sms"), clock, breaker(settings, ChannelKind.SMS, clock), smsJournal, Optional.empty());
         this.fax = faxChannel(settings, directory, store, smtp, clock, notes);
         this.faxDispatcher = new ChannelDispatcher(fax, store, settings.retry("fax"), clock,

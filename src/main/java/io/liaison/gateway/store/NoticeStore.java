@@ -39,7 +39,9 @@ public interface NoticeStore {
 
     /**
      * Records many acceptances in one transaction. Only deliveries still SENDING change, so replaying
-     * acceptances after a crash never overwrites a later outcome. Returns how many changed.
+     * acceptances after a crash never overwrites a later outcome. For an SMS delivery that changes, the
+     * same transaction keeps each of its {@link Acceptance#serverIds() message ids} as a part, so the
+     * SMSC's receipts find it. Returns how many changed.
      */
     int markAllSent(List<Acceptance> acceptances);
 

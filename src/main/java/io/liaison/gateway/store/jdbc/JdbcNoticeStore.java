@@ -295,7 +295,7 @@ public final class JdbcNoticeStore implements NoticeStore {
             return 0;
         }
         return inTransaction(c -> {
-            int changed = 0;
+            List<Acceptance> changed = new ArrayList<>(acceptances.size());
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = ?, server_id = ?, last_error = NULL,"
                     + " next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = ?")) {
                 for (Acceptance a : acceptances) {
@@ -306,12 +306,39 @@ public final class JdbcNoticeStore implements NoticeStore {
                     ps.setString(5, DeliveryState.SENDING.name());
                     ps.addBatch();
                 }
-                for (int count : ps.executeBatch()) {
-                    changed += count == Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, count);
+                int[] counts = ps.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO) {
+                        changed.add(acceptances.get(i));
+                    }
                 }
             }
-            return changed;
+            // Only the deliveries this call moved: a replayed acceptance already recorded keeps its parts.
+            Set<Long> sms = idsOnChannel(c, changed.stream().map(Acceptance::deliveryId).toList(), ChannelKind.SMS);
+            JdbcReceiptStore.insertParts(c, changed.stream().filter(a -> sms.contains(a.deliveryId())).toList());
+            return changed.size();
         });
+    }
+
+    /** Which of these deliveries go by {@code channel}; one statement per chunk. */
+    private static Set<Long> idsOnChannel(Connection c, List<Long> ids, ChannelKind channel) throws SQLException {
+        Set<Long> out = new java.util.HashSet<>();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM delivery WHERE channel = ? AND id IN (" + marks + ")")) {
+                ps.setString(1, channel.name());
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 2, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @Override

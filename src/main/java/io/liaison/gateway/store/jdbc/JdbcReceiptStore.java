@@ -1,7 +1,9 @@
 package io.liaison.gateway.store.jdbc;
 
+import io.liaison.gateway.store.Acceptance;
 import io.liaison.gateway.store.DeliveryState;
 import io.liaison.gateway.track.receipts.ReceiptStore;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,32 +13,53 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** SMS parts and receipts on JDBC; moves SMS deliveries in the spine's delivery table. */
+/**
+ * SMS receipts on JDBC, matched to the parts the spine's store wrote with each batch of acceptances
+ * ({@link #insertParts}); moves SMS deliveries in the spine's delivery table.
+ */
 public final class JdbcReceiptStore implements ReceiptStore {
+    /** Ids per IN list: well under every driver's parameter limit. */
+    private static final int ID_CHUNK = 500;
+
     private final Sql sql;
 
     public JdbcReceiptStore(DataSource dataSource) {
         this.sql = new Sql(dataSource);
     }
 
-    @Override
-    public void submitted(long deliveryId, List<String> messageIds, Instant at) {
-        sql.inTransaction(c -> {
-            // A resumed delivery is submitted again under new ids: only the latest submission counts.
-            Sql.update(c, "DELETE FROM sms_part WHERE delivery_id = ?", ps -> ps.setLong(1, deliveryId));
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sms_part (delivery_id, part_no, message_id, created_at) VALUES (?,?,?,?)")) {
-                for (int i = 0; i < messageIds.size(); i++) {
-                    ps.setLong(1, deliveryId);
-                    ps.setInt(2, i + 1);
-                    ps.setString(3, Sql.truncate(messageIds.get(i), 65));
-                    ps.setTimestamp(4, Sql.ts(at));
-                    ps.addBatch();
+    /**
+     * Remembers the part ids of SMS deliveries just recorded as sent, inside the caller's transaction (the
+     * batch that marks them sent), so a receipt can be matched as soon as its delivery reads sent and not
+     * before. A receipt that arrives first waits unmatched in sms_receipt.
+     */
+    static void insertParts(Connection c, List<Acceptance> smsAcceptances) throws SQLException {
+        if (smsAcceptances.isEmpty()) {
+            return;
+        }
+        // A delivery resumed after a crash went out again under new ids: only the latest submission counts.
+        for (int from = 0; from < smsAcceptances.size(); from += ID_CHUNK) {
+            List<Acceptance> chunk = smsAcceptances.subList(from, Math.min(smsAcceptances.size(), from + ID_CHUNK));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            Sql.update(c, "DELETE FROM sms_part WHERE delivery_id IN (" + marks + ")", ps -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i).deliveryId());
                 }
-                ps.executeBatch();
+            });
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO sms_part (delivery_id, part_no, message_id, created_at) VALUES (?,?,?,?)")) {
+            for (Acceptance a : smsAcceptances) {
+                List<String> ids = a.serverIds();
+                for (int i = 0; i < ids.size(); i++) {
+                    insert.setLong(1, a.deliveryId());
+                    insert.setInt(2, i + 1);
+                    insert.setString(3, Sql.truncate(ids.get(i), 65));
+                    insert.setTimestamp(4, Sql.ts(a.at()));
+                    insert.addBatch();
+                }
             }
-            return null;
-        });
+            insert.executeBatch();
+        }
     }
 
     @Override

@@ -1,13 +1,16 @@
 package io.liaison.gateway.track.receipts;
 
-import io.liaison.gateway.dispatch.sms.SmsPartLog;
 import io.liaison.gateway.store.DeliveryState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Storage for SMS delivery receipts and the message ids they refer to. */
-public interface ReceiptStore extends SmsPartLog {
+/**
+ * Storage for SMS delivery receipts and the message ids they refer to. The ids of each part are stored
+ * with the acceptance that marks the delivery sent ({@link io.liaison.gateway.store.NoticeStore#markAllSent}),
+ * in the same transaction.
+ */
+public interface ReceiptStore {
 
     /** Keeps a receipt as received, unmatched. */
     void record(String messageId, String status, String errorCode, Instant at);
