@@ -9,13 +9,17 @@ import java.util.Optional;
 
 /**
  * Records the acceptances of one channel: each is journaled at once, and committed to the store in
- * batches. Used by the channel's dispatcher thread only.
+ * batches. Thread-safe: the channel's hand-overs may finish on several threads at once, and go on
+ * journaling while a batch commits (its lines are in a sealed journal segment by then).
  */
 public final class AcceptanceRecorder {
     private final NoticeStore store;
     private final Optional<AcceptanceJournal> journal;
     private final int batch;
-    private final List<Acceptance> pending = new ArrayList<>();
+    private final Object committing = new Object();
+    private List<Acceptance> pending = new ArrayList<>();
+    /** One hand-over has taken it on itself to commit the full batch; the others go on. */
+    private boolean commitDue;
 
     /** @param journal empty to commit every acceptance before the next hand-over, one transaction each */
     AcceptanceRecorder(NoticeStore store, Optional<AcceptanceJournal> journal, int batch) {
@@ -24,7 +28,10 @@ public final class AcceptanceRecorder {
         this.batch = journal.isPresent() ? batch : 1;
     }
 
-    /** After a crash: commits what the journal holds, then empties it. Returns how many deliveries changed. */
+    /**
+     * After a crash: commits what the journal holds (for SMS, with the part ids receipts are matched by),
+     * then empties it. Returns how many deliveries changed.
+     */
     public static int recover(NoticeStore store, AcceptanceJournal journal) {
         List<Acceptance> left = journal.pending();
         int changed = store.markAllSent(left);
@@ -32,22 +39,53 @@ public final class AcceptanceRecorder {
         return changed;
     }
 
+    /**
+     * Journals one acceptance; the one that fills a batch commits it before returning, while those
+     * finishing meanwhile only journal theirs (they would otherwise each queue to commit a handful).
+     * Without a journal, every acceptance is committed before this returns.
+     */
     void accepted(long deliveryId, String serverId, Instant at) {
         Acceptance a = new Acceptance(deliveryId, serverId, at);
-        journal.ifPresent(j -> j.append(a));
-        pending.add(a);
-        if (pending.size() >= batch) {
+        boolean commit;
+        synchronized (this) {
+            journal.ifPresent(j -> j.append(a));
+            pending.add(a);
+            commit = journal.isEmpty() || (pending.size() >= batch && !commitDue);
+            commitDue |= commit;
+        }
+        if (commit) {
             flush();
         }
     }
 
-    /** Commits what is pending; if the store fails, the journal still holds it for the next try or start. */
+    /**
+     * Commits what is pending, one batch at a time; if the store fails, the batch stays pending (and in
+     * its journal segment) for the next try or start.
+     */
     void flush() {
-        if (pending.isEmpty()) {
-            return;
+        synchronized (committing) {
+            List<Acceptance> batchToCommit;
+            long segment;
+            synchronized (this) {
+                if (pending.isEmpty()) {
+                    return;
+                }
+                commitDue = false;
+                segment = journal.map(AcceptanceJournal::seal).orElse(0L);
+                batchToCommit = pending;
+                pending = new ArrayList<>();
+            }
+            try {
+                store.markAllSent(batchToCommit);
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    batchToCommit.addAll(pending);
+                    pending = batchToCommit;
+                }
+                throw e;
+            }
+            // A segment left by a batch that failed before is in the store now too.
+            journal.ifPresent(j -> j.dropThrough(segment));
         }
-        store.markAllSent(pending);
-        pending.clear();
-        journal.ifPresent(AcceptanceJournal::clear);
     }
 }
