@@ -24,6 +24,7 @@ import io.liaison.gateway.dispatch.fax.SpoolDirectoryFaxBridge;
 import io.liaison.gateway.dispatch.AcceptanceJournal;
 import io.liaison.gateway.dispatch.AcceptanceRecorder;
 import io.liaison.gateway.dispatch.CircuitBreaker;
+import io.liaison.gateway.dispatch.HandOvers;
 import io.liaison.gateway.dispatch.mail.EmailDeliveryChannel;
 import io.liaison.gateway.dispatch.mail.MailStreams;
 import io.liaison.gateway.dispatch.mail.MailTransport;
@@ -123,6 +124,7 @@ public final class Gateway implements AutoCloseable {
     private final AcceptanceJournal smsJournal;
     private final AcceptanceJournal faxJournal;
     private final ExecutorService emailPreparers;
+    private final ExecutorService smsHandOvers;
     private final JdbcConfirmationStore confirmationStore;
     private final JdbcEscalationStore escalationStore;
     private final ConfirmationDesk confirmations;
@@ -190,9 +192,11 @@ public final class Gateway implements AutoCloseable {
         this.emailDispatcher = new ChannelDispatcher(new EmailDeliveryChannel(store, composer, mail, notes), store,
                 settings.retry("email"), clock, breaker(settings, ChannelKind.EMAIL, clock), emailJournal,
                 Optional.of(emailPreparers));
+        this.smsHandOvers = handOverThreads(settings, "gateway.smpp.in-flight", "sms-handover-");
         this.smsDispatcher = new ChannelDispatcher(new SmsDeliveryChannel(store, marking, sms, notes,
-                settings.integer("gateway.sms.max-segments")), store,
-                settings.retry("sms"), clock, breaker(settings, ChannelKind.SMS, clock), smsJournal, Optional.empty());
+                settings.integer("gateway.sms.max-segments")), store, settings.retry("sms"), clock,
+                breaker(settings, ChannelKind.SMS, clock), smsJournal,
+                HandOvers.upTo(settings.integer("gateway.smpp.in-flight"), smsHandOvers));
         this.fax = faxChannel(settings, directory, store, smtp, clock, notes);
         this.faxDispatcher = new ChannelDispatcher(fax, store, settings.retry("fax"), clock,
                 breaker(settings, ChannelKind.FAX, clock), faxJournal, Optional.empty());
@@ -375,6 +379,7 @@ public final class Gateway implements AutoCloseable {
         }
         smsAnswers.close();
         emailPreparers.shutdownNow();
+        smsHandOvers.shutdownNow();
         mail.close();
         sms.close();
         fax.bridge().close();
@@ -470,6 +475,23 @@ public final class Gateway implements AutoCloseable {
         AtomicInteger count = new AtomicInteger();
         return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "email-prepare-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Threads on which a channel's hand-overs wait for their server's answer, as many as may be under
+     * way at once (the setting {@code key}); none start until needed.
+     */
+    private static ExecutorService handOverThreads(GatewaySettings s, String key, String name) {
+        int inFlight = s.integer(key);
+        if (inFlight < 1) {
+            throw new GatewaySettings.SettingsException("setting " + key + ": must be at least 1, was " + inFlight);
+        }
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(inFlight, r -> {
+            Thread t = new Thread(r, name + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });

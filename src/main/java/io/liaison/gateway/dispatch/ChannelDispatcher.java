@@ -21,12 +21,20 @@ import org.slf4j.LoggerFactory;
  * Sends the due deliveries of one channel. Each channel has its own dispatcher, thread and retry
  * policy, so an outage of one never holds up the other.
  *
- * <p>Deliveries are prepared (rendered, signed, encrypted) by a pool when the channel has one, but
- * handed over one at a time, in order, by the dispatcher's thread; each acceptance is journaled
- * before the next hand-over, and committed to the store in batches. So after a crash no more than
- * the one message in the server's hands at that moment can be sent twice, as with a commit per
- * message, while the store sees one commit per batch. At most two claimed batches are in memory.
- * While the channel's circuit breaker is open, claimed deliveries go back to the queue untried.
+ * <p>Deliveries are prepared (rendered, signed, encrypted) by a pool when the channel has one, and
+ * handed over in order by the dispatcher's thread: one at a time by default (e-mail, fax), or, for a
+ * channel whose server answers each message on its own (SMS: several submit_sm wait for their
+ * responses on one SMPP session), up to {@link HandOvers#max()} at once while the server keeps
+ * accepting; before its first acceptance and after a temporary failure they go one at a time until
+ * it accepts again. Each acceptance is journaled as soon as its server answered, and committed to the
+ * store in batches. So after a crash no more messages can be sent twice than were in the server's
+ * hands at that moment: one for a channel handed over one at a time, as with a commit per message,
+ * at most {@code max} for the others; while the store sees one commit per batch. At most two claimed
+ * batches are in memory.
+ *
+ * <p>While the channel's circuit breaker is open, claimed deliveries go back to the queue untried. A
+ * server that fails while several are under way fails them all, so the breaker may count up to
+ * {@code max - 1} failures past its threshold.
  */
 public final class ChannelDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelDispatcher.class);
@@ -39,9 +47,12 @@ public final class ChannelDispatcher {
     private final CircuitBreaker breaker;
     private final AcceptanceRecorder recorder;
     private final Optional<ExecutorService> preparers;
+    private final HandOvers handOvers;
     private final DispatchTimings timings = new DispatchTimings();
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** The server accepted the last hand-over that got an answer: several may go at once. */
+    private volatile boolean answering;
 
     /** A dispatcher that prepares on its own thread and commits each acceptance on its own, as a low-volume channel may. */
     public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock) {
@@ -49,7 +60,7 @@ public final class ChannelDispatcher {
     }
 
     public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock, CircuitBreaker breaker) {
-        this(channel, store, retry, clock, breaker, Optional.empty(), Optional.empty());
+        this(channel, store, retry, clock, breaker, Optional.empty(), Optional.empty(), HandOvers.oneAtATime());
     }
 
     /**
@@ -58,12 +69,21 @@ public final class ChannelDispatcher {
      */
     public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock,
                              CircuitBreaker breaker, AcceptanceJournal journal, Optional<ExecutorService> preparers) {
-        this(channel, store, retry, clock, breaker, Optional.of(journal), preparers);
+        this(channel, store, retry, clock, breaker, Optional.of(journal), preparers, HandOvers.oneAtATime());
+    }
+
+    /**
+     * @param journal    where acceptances wait for their batch commit; see {@link AcceptanceJournal}
+     * @param handOvers  how many deliveries may wait for their server's answer at once
+     */
+    public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock,
+                             CircuitBreaker breaker, AcceptanceJournal journal, HandOvers handOvers) {
+        this(channel, store, retry, clock, breaker, Optional.of(journal), Optional.empty(), handOvers);
     }
 
     private ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock,
                               CircuitBreaker breaker, Optional<AcceptanceJournal> journal,
-                              Optional<ExecutorService> preparers) {
+                              Optional<ExecutorService> preparers, HandOvers handOvers) {
         this.channel = channel;
         this.store = store;
         this.retry = retry;
@@ -71,6 +91,7 @@ public final class ChannelDispatcher {
         this.breaker = breaker;
         this.recorder = new AcceptanceRecorder(store, journal, BATCH);
         this.preparers = preparers;
+        this.handOvers = handOvers;
     }
 
     /**
@@ -91,6 +112,7 @@ public final class ChannelDispatcher {
             }
         } finally {
             try {
+                handOvers.awaitAll(); // a drain that threw may have left some under way
                 record(recorder::flush);
             } finally {
                 running.unlock();
@@ -112,6 +134,9 @@ public final class ChannelDispatcher {
             }
             Pending next = inFlight.poll();
             if (next == null) {
+                // Every outcome recorded before the next look for due deliveries, and before returning.
+                handOvers.awaitAll();
+                handOvers.rethrow();
                 return attempted;
             }
             if (breaker.isOpen()) {
@@ -159,39 +184,61 @@ public final class ChannelDispatcher {
     private void attempt(Pending pending) {
         Delivery d = pending.delivery();
         Prepared prepared = pending.future() == null ? prepared(d) : pending.joined();
+        if (prepared.refused() != null) {
+            refused(d, prepared.refused());
+            return;
+        }
+        handOvers.start(() -> handOver(d, prepared.delivery()), !answering);
+    }
+
+    // On the dispatcher's thread, or on a hand-over thread beside others: everything here is thread-safe.
+    private void handOver(Delivery d, PreparedDelivery prepared) {
+        if (breaker.isOpen()) {
+            defer(d); // opened while this one waited for a free slot
+            return;
+        }
         try {
-            if (prepared.refused() != null) {
-                throw prepared.refused();
-            }
             long t = System.nanoTime();
             String serverId;
             try {
-                serverId = prepared.delivery().handOver();
+                serverId = prepared.handOver();
             } finally {
                 timings.handOverNanos.add(System.nanoTime() - t);
             }
             timings.handedOver.increment();
             record(() -> recorder.accepted(d.id(), serverId, clock.instant()));
             breaker.recordSuccess();
+            answering = true;
         } catch (TransportFailure e) {
             if (!e.isPermanent()) {
-                breaker.recordTemporaryFailure();
+                answering = false;
             }
-            Instant now = clock.instant();
-            Optional<Instant> next = e.isPermanent() ? Optional.empty() : retry.nextAttempt(d.attempts(), now);
-            if (next.isPresent()) {
-                record(() -> store.markRetry(d.id(), e.getMessage(), next.get(), now));
-                LOG.warn("{} {} to {}: attempt {} failed, retry at {}: {}", d.reference(), channel.kind(), d.pocId(),
-                        d.attempts(), next.get(), e.getMessage());
-            } else {
-                String reason = e.isPermanent() ? e.getMessage() : "gave up after " + d.attempts() + " attempts: " + e.getMessage();
-                record(() -> store.markFailed(d.id(), reason, now));
-                LOG.error("{} {} to {} failed: {}", d.reference(), channel.kind(), d.pocId(), reason);
-            }
+            failed(d, e);
         } catch (DeliveryRefusedException e) {
-            record(() -> store.markFailed(d.id(), "refused by the gateway: " + e.getMessage(), clock.instant()));
-            LOG.error("{} {} to {} refused: {}", d.reference(), channel.kind(), d.pocId(), e.getMessage());
+            refused(d, e);
         }
+    }
+
+    private void failed(Delivery d, TransportFailure e) {
+        if (!e.isPermanent()) {
+            breaker.recordTemporaryFailure();
+        }
+        Instant now = clock.instant();
+        Optional<Instant> next = e.isPermanent() ? Optional.empty() : retry.nextAttempt(d.attempts(), now);
+        if (next.isPresent()) {
+            record(() -> store.markRetry(d.id(), e.getMessage(), next.get(), now));
+            LOG.warn("{} {} to {}: attempt {} failed, retry at {}: {}", d.reference(), channel.kind(), d.pocId(),
+                    d.attempts(), next.get(), e.getMessage());
+        } else {
+            String reason = e.isPermanent() ? e.getMessage() : "gave up after " + d.attempts() + " attempts: " + e.getMessage();
+            record(() -> store.markFailed(d.id(), reason, now));
+            LOG.error("{} {} to {} failed: {}", d.reference(), channel.kind(), d.pocId(), reason);
+        }
+    }
+
+    private void refused(Delivery d, DeliveryRefusedException e) {
+        record(() -> store.markFailed(d.id(), "refused by the gateway: " + e.getMessage(), clock.instant()));
+        LOG.error("{} {} to {} refused: {}", d.reference(), channel.kind(), d.pocId(), e.getMessage());
     }
 
     private void record(Runnable write) {
