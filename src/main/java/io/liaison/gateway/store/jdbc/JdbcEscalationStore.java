@@ -9,11 +9,19 @@ import io.liaison.gateway.track.EscalationWatch;
 import io.liaison.gateway.track.escalation.EscalationStore;
 import io.liaison.gateway.track.escalation.StepPlan;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -25,6 +33,9 @@ public final class JdbcEscalationStore implements EscalationStore {
             + " steps_taken, total_steps, state, closed_at";
     private static final String STEP_COLUMNS = "id, reference, organisation_id, step_no, action, hop_id, detail, taken_at";
 
+    /** Ids per IN list: well under every driver's parameter limit. */
+    private static final int ID_CHUNK = 500;
+
     private final Sql sql;
 
     public JdbcEscalationStore(DataSource dataSource) {
@@ -32,37 +43,93 @@ public final class JdbcEscalationStore implements EscalationStore {
     }
 
     @Override
-    public List<WatchCandidate> unwatched(Instant since) {
-        return sql.query("SELECT d.reference, d.recipient_org, n.kind, n.priority, MIN(d.created_at)"
-                + " FROM hop h JOIN delivery d ON d.hop_id = h.id JOIN notice n ON n.reference = d.reference"
-                + " WHERE h.created_at >= ? AND d.delivery_role IN ('DIRECT', 'LIAISON_COPY', 'FORWARD')"
-                + " AND NOT EXISTS (SELECT 1 FROM escalation_watch w WHERE w.reference = d.reference"
-                + " AND w.organisation_id = d.recipient_org)"
-                + " AND NOT EXISTS (SELECT 1 FROM confirmed_recipient r WHERE r.reference = d.reference"
-                + " AND r.organisation_id = d.recipient_org)"
-                + " GROUP BY d.reference, d.recipient_org, n.kind, n.priority",
-                ps -> ps.setTimestamp(1, Sql.ts(since)),
-                rs -> new WatchCandidate(rs.getString(1), rs.getString(2), NoticeKind.valueOf(rs.getString(3)),
-                        Priority.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant()));
+    public List<Long> hopsSince(Instant since) {
+        return sql.query("SELECT id FROM hop WHERE created_at >= ? ORDER BY id", ps -> ps.setTimestamp(1, Sql.ts(since)),
+                rs -> rs.getLong(1));
     }
 
     @Override
-    public void open(String reference, String organisationId, Instant startedAt, Instant deadlineAt, int totalSteps) {
-        try {
-            sql.update("INSERT INTO escalation_watch (" + WATCH_COLUMNS + ") VALUES (?,?,?,?,?,0,?,'OPEN',NULL)", ps -> {
-                ps.setString(1, reference);
-                ps.setString(2, organisationId);
-                ps.setTimestamp(3, Sql.ts(startedAt));
-                ps.setTimestamp(4, Sql.ts(deadlineAt));
-                ps.setTimestamp(5, Sql.ts(deadlineAt));
-                ps.setInt(6, totalSteps);
-            });
-        } catch (StoreException e) {
-            // Already watched (a second gateway instance, or an overlapping scan): nothing to do.
-            if (!(e.getCause() instanceof SQLException s) || !Sql.isConstraintViolation(s)) {
-                throw e;
+    public List<WatchCandidate> unwatched(Collection<Long> hopIds) {
+        List<Long> ids = List.copyOf(hopIds);
+        Map<List<String>, WatchCandidate> earliest = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            // Grouped first, then checked: one look-up per organisation rather than per delivery.
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            List<WatchCandidate> found = sql.query("SELECT g.reference, g.recipient_org, n.kind, n.priority, g.started_at"
+                    + " FROM (SELECT d.reference, d.recipient_org, MIN(d.created_at) AS started_at FROM delivery d"
+                    + " WHERE d.hop_id IN (" + marks + ") AND d.delivery_role IN ('DIRECT', 'LIAISON_COPY', 'FORWARD')"
+                    + " GROUP BY d.reference, d.recipient_org) g"
+                    + " JOIN notice n ON n.reference = g.reference"
+                    + " WHERE NOT EXISTS (SELECT 1 FROM escalation_watch w WHERE w.reference = g.reference"
+                    + " AND w.organisation_id = g.recipient_org)"
+                    + " AND NOT EXISTS (SELECT 1 FROM confirmed_recipient r WHERE r.reference = g.reference"
+                    + " AND r.organisation_id = g.recipient_org)",
+                    ps -> {
+                        for (int i = 0; i < chunk.size(); i++) {
+                            ps.setLong(i + 1, chunk.get(i));
+                        }
+                    },
+                    rs -> new WatchCandidate(rs.getString(1), rs.getString(2), NoticeKind.valueOf(rs.getString(3)),
+                            Priority.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant()));
+            for (WatchCandidate c : found) {
+                earliest.merge(List.of(c.reference(), c.organisationId()), c,
+                        (a, b) -> a.startedAt().isAfter(b.startedAt()) ? b : a);
             }
         }
+        return List.copyOf(earliest.values());
+    }
+
+    @Override
+    public int openAll(List<NewWatch> watches) {
+        if (watches.isEmpty()) {
+            return 0;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sql.inTransaction(c -> insertUnwatched(c, watches));
+            } catch (StoreException e) {
+                // Another gateway instance opened one of them between our look and our insert, and the
+                // primary key refused ours: look again, its row is committed now.
+                if (attempt >= 3 || !(e.getCause() instanceof SQLException s) || !Sql.isConstraintViolation(s)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    // Plain look-then-insert: portable (no MERGE or ON CONFLICT), and the primary key catches a race.
+    // Inserted in key order, so two transactions opening the same watches queue on the first one
+    // instead of each holding a row the other waits for.
+    private static int insertUnwatched(Connection c, List<NewWatch> watches) throws SQLException {
+        List<NewWatch> ordered = watches.stream()
+                .sorted(Comparator.comparing(NewWatch::reference).thenComparing(NewWatch::organisationId)).toList();
+        Set<List<String>> watched = new HashSet<>();
+        for (String reference : ordered.stream().map(NewWatch::reference).distinct().toList()) {
+            Sql.query(c, "SELECT organisation_id FROM escalation_watch WHERE reference = ?", ps -> ps.setString(1, reference),
+                    rs -> watched.add(List.of(reference, rs.getString(1))));
+        }
+        int opened = 0;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO escalation_watch (" + WATCH_COLUMNS + ")"
+                + " VALUES (?,?,?,?,?,0,?,'OPEN',NULL)")) {
+            for (NewWatch w : ordered) {
+                if (!watched.add(List.of(w.reference(), w.organisationId()))) {
+                    continue;
+                }
+                ps.setString(1, w.reference());
+                ps.setString(2, w.organisationId());
+                ps.setTimestamp(3, Sql.ts(w.startedAt()));
+                ps.setTimestamp(4, Sql.ts(w.deadlineAt()));
+                ps.setTimestamp(5, Sql.ts(w.deadlineAt()));
+                ps.setInt(6, w.totalSteps());
+                ps.addBatch();
+                opened++;
+            }
+            if (opened > 0) {
+                ps.executeBatch();
+            }
+        }
+        return opened;
     }
 
     @Override

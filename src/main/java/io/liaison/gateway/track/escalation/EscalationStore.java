@@ -6,6 +6,7 @@ import io.liaison.gateway.track.EscalationAction;
 import io.liaison.gateway.track.EscalationRecord;
 import io.liaison.gateway.track.EscalationWatch;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,12 +14,24 @@ import java.util.Optional;
 public interface EscalationStore {
 
     /**
-     * (notice, organisation) pairs with a send or forward hop stored at or after {@code since}, that have
-     * neither a watch nor a confirmation yet.
+     * Hops of any kind stored at or after {@code since}. A hop is stored whole with its deliveries, so
+     * once one was scanned for {@link #unwatched} it never has more to give.
      */
-    List<WatchCandidate> unwatched(Instant since);
+    List<Long> hopsSince(Instant since);
 
-    void open(String reference, String organisationId, Instant startedAt, Instant deadlineAt, int totalSteps);
+    /**
+     * (notice, organisation) pairs reached by a send, copy or forward delivery of these hops, that have
+     * neither a watch nor a confirmation yet; each with when the first of those deliveries was stored.
+     */
+    List<WatchCandidate> unwatched(Collection<Long> hopIds);
+
+    /**
+     * Opens these watches in one transaction. One already open (an overlapping scan, another gateway
+     * instance) is skipped, not an error.
+     *
+     * @return how many were opened
+     */
+    int openAll(List<NewWatch> watches);
 
     /** Open watches whose next step fell due at {@code now}. */
     List<EscalationWatch> due(Instant now);
@@ -45,5 +58,9 @@ public interface EscalationStore {
 
     /** A recipient organisation of a notice, with when it was first stored for it. */
     record WatchCandidate(String reference, String organisationId, NoticeKind kind, Priority priority, Instant startedAt) {
+    }
+
+    /** A watch to open: no step taken yet, the first one due at the deadline. */
+    record NewWatch(String reference, String organisationId, Instant startedAt, Instant deadlineAt, int totalSteps) {
     }
 }

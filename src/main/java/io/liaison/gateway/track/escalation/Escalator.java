@@ -5,19 +5,27 @@ import io.liaison.gateway.store.StoredNotice;
 import io.liaison.gateway.track.ConfirmationScope;
 import io.liaison.gateway.track.EscalationAction;
 import io.liaison.gateway.track.EscalationWatch;
+import io.liaison.gateway.track.escalation.EscalationStore.NewWatch;
 import io.liaison.gateway.track.escalation.EscalationStore.WatchCandidate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The escalation clock's bean, driven by a timer route. Each run reads the injected clock (tests move
- * it, nothing sleeps), opens a watch for every recipient organisation of a newly stored notice, and
- * takes every step that fell due. A step's deliveries are stored due at once, so the channels'
- * dispatchers send them on their next pass.
+ * it, nothing sleeps), opens a watch for every recipient organisation of a newly stored notice (all of
+ * a run's in one transaction, looking only into hops it has not scanned yet), and takes every step
+ * that fell due. A step's deliveries are stored due at once, so the channels' dispatchers send them on
+ * their next pass.
  */
 public final class Escalator {
     private static final Logger LOG = LoggerFactory.getLogger(Escalator.class);
@@ -32,6 +40,7 @@ public final class Escalator {
     private final EscalationPlanner planner;
     private final Clock clock;
     private Instant lastScan;
+    private Set<Long> scannedHops = Set.of();
 
     public Escalator(NoticeStore notices, EscalationStore store, EscalationPolicy policy, EscalationPlanner planner, Clock clock) {
         this.notices = notices;
@@ -54,14 +63,29 @@ public final class Escalator {
 
     private void openWatches(Instant now) {
         Instant since = lastScan == null ? now.minus(LOOKBACK) : lastScan.minus(OVERLAP);
-        lastScan = now;
-        for (WatchCandidate c : store.unwatched(since)) {
-            if (!ConfirmationScope.askedFor(c.kind()) || !notices.notice(c.reference()).map(ConfirmationScope::askedFor).orElse(false)) {
-                continue;
+        List<Long> hops = store.hopsSince(since);
+        // The overlap brings back hops already scanned; only new ones are looked into, once each.
+        List<Long> fresh = hops.stream().filter(h -> !scannedHops.contains(h)).toList();
+        if (!fresh.isEmpty()) {
+            Map<String, Boolean> asked = new HashMap<>();
+            List<NewWatch> watches = new ArrayList<>();
+            for (WatchCandidate c : store.unwatched(fresh)) {
+                if (!asked.computeIfAbsent(c.reference(), r -> askedFor(c))) {
+                    continue;
+                }
+                policy.timing(c.priority()).ifPresent(t -> watches.add(new NewWatch(c.reference(), c.organisationId(),
+                        c.startedAt(), c.startedAt().plus(t.deadline()), policy.totalSteps(c.priority()))));
             }
-            policy.timing(c.priority()).ifPresent(t -> store.open(c.reference(), c.organisationId(), c.startedAt(),
-                    c.startedAt().plus(t.deadline()), policy.totalSteps(c.priority())));
+            int opened = store.openAll(watches);
+            LOG.debug("{} new hop(s) scanned: {} escalation watch(es) opened", fresh.size(), opened);
         }
+        // Only now: a scan that failed is made again, whole, by the next run.
+        lastScan = now;
+        scannedHops = new HashSet<>(hops);
+    }
+
+    private boolean askedFor(WatchCandidate c) {
+        return ConfirmationScope.askedFor(c.kind()) && notices.notice(c.reference()).map(ConfirmationScope::askedFor).orElse(false);
     }
 
     private boolean step(EscalationWatch watch, Instant now) {
