@@ -125,6 +125,7 @@ public final class Gateway implements AutoCloseable {
     private final AcceptanceJournal faxJournal;
     private final ExecutorService emailPreparers;
     private final ExecutorService smsHandOvers;
+    private final ExecutorService emailHandOvers;
     private final JdbcConfirmationStore confirmationStore;
     private final JdbcEscalationStore escalationStore;
     private final ConfirmationDesk confirmations;
@@ -189,9 +190,10 @@ public final class Gateway implements AutoCloseable {
         NoticeEmailComposer composer = new NoticeEmailComposer(directory, marking, protectors, smtp.session(),
                 fromAddress(settings), clock);
         this.emailPreparers = preparers(settings);
+        this.emailHandOvers = handOverThreads(settings, "gateway.smtp.connections", "email-handover-");
         this.emailDispatcher = new ChannelDispatcher(new EmailDeliveryChannel(store, composer, mail, notes), store,
                 settings.retry("email"), clock, breaker(settings, ChannelKind.EMAIL, clock), emailJournal,
-                Optional.of(emailPreparers));
+                emailPreparers, HandOvers.upTo(settings.integer("gateway.smtp.connections"), emailHandOvers));
         this.smsHandOvers = handOverThreads(settings, "gateway.smpp.in-flight", "sms-handover-");
         this.smsDispatcher = new ChannelDispatcher(new SmsDeliveryChannel(store, marking, sms, notes,
                 settings.integer("gateway.sms.max-segments")), store, settings.retry("sms"), clock,
@@ -380,6 +382,7 @@ public final class Gateway implements AutoCloseable {
         smsAnswers.close();
         emailPreparers.shutdownNow();
         smsHandOvers.shutdownNow();
+        emailHandOvers.shutdownNow();
         mail.close();
         sms.close();
         fax.bridge().close();

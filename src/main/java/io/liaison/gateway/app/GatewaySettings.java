@@ -107,7 +107,7 @@ public final class GatewaySettings {
         return new SmtpSettings(get("gateway.smtp.host"), integer("gateway.smtp.port"),
                 SmtpSettings.StartTls.parse(get("gateway.smtp.starttls")), optional("gateway.smtp.username").orElse(null),
                 password, (int) duration("gateway.smtp.timeout").toMillis(),
-                optional("gateway.smtp.connections").map(Integer::parseInt).orElse(1));
+                integer("gateway.smtp.connections"));
     }
 
     public RetryPolicy retry(String channel) {

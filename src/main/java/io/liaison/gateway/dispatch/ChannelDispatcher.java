@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * policy, so an outage of one never holds up the other.
  *
  * <p>Deliveries are prepared (rendered, signed, encrypted) by a pool when the channel has one, and
- * handed over in order by the dispatcher's thread: one at a time by default (e-mail, fax), or, for a
- * channel whose server answers each message on its own (SMS: several submit_sm wait for their
- * responses on one SMPP session), up to {@link HandOvers#max()} at once while the server keeps
+ * handed over in order by the dispatcher's thread: one at a time by default (fax), or, for a channel
+ * whose server answers each message on its own (SMS: several submit_sm wait for their responses on
+ * one SMPP session; e-mail: one message on each of several SMTP connections), up to {@link HandOvers#max()} at once while the server keeps
  * accepting; before its first acceptance and after a temporary failure they go one at a time until
  * it accepts again. Each acceptance is journaled as soon as its server answered, and committed to the
  * store in batches. So after a crash no more messages can be sent twice than were in the server's
@@ -79,6 +79,16 @@ public final class ChannelDispatcher {
     public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock,
                              CircuitBreaker breaker, AcceptanceJournal journal, HandOvers handOvers) {
         this(channel, store, retry, clock, breaker, Optional.of(journal), Optional.empty(), handOvers);
+    }
+
+    /**
+     * @param preparers prepares deliveries in parallel, ahead of their hand-over
+     * @param handOvers how many prepared deliveries may wait for their server's answer at once
+     */
+    public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock,
+                             CircuitBreaker breaker, AcceptanceJournal journal, ExecutorService preparers,
+                             HandOvers handOvers) {
+        this(channel, store, retry, clock, breaker, Optional.of(journal), Optional.of(preparers), handOvers);
     }
 
     private ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock,
