@@ -29,9 +29,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "50", description = "Urgent notices sent before each fan-out to warm the JIT.")
     int warmup;
 
-    @Option(names = "--warmup-fan-outs", defaultValue = "2",
-            description = "Fan-outs of each size before the measured one; the first is reported as the cold figure,"
-                    + " as the JIT is still compiling then (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-fan-outs", defaultValue = "12",
+            description = "At most this many fan-outs of each size before the measured one; warming stops earlier once"
+                    + " the JIT compilers took under 5% of a fan-out's CPU. The first is reported as the cold figure"
+                    + " (default ${DEFAULT-VALUE}).")
     int warmupFanOuts;
 
     @Option(names = "--latency-runs", defaultValue = "200", description = "Timed urgent notices (default ${DEFAULT-VALUE}).")
@@ -73,16 +74,23 @@ public final class BenchCommand implements Callable<Integer> {
             try (BenchRig rig = new BenchRig(fixture, cache.resolve("run"), smsPerSecond, extraSettings())) {
                 report.started(fixture, System.nanoTime() - start);
                 UrgentLatency.run(rig, fixture, 0, warmup);
-                // Until the methods run once per recipient have been called some ten thousand times, the JIT
-                // compiles as much as the gateway sends: the first fan-out of each size is reported as
-                // what a gateway that has not yet sent a large fan-out does, the last as a warm one.
+                // Until the methods run once per recipient or once per batch have been called often enough, the
+                // JIT compiles as much as the gateway sends. The first fan-out of each size is reported as what
+                // a gateway that has not yet sent a large fan-out does; the measured one comes once the
+                // compilers have (nearly) settled, as in a gateway that has been sending for a while.
+                int warmed = 0;
                 for (int w = 0; w < warmupFanOuts; w++) {
                     FanOutRun.Result warming = FanOutRun.run(rig, fixture);
+                    warmed++;
                     if (w == 0) {
                         firsts.add(warming);
                         report.firstFanOut(warming);
                     }
+                    if (warming.compilerShare() < 0.05) {
+                        break;
+                    }
                 }
+                report.warmedUp(warmed);
                 FanOutRun.Result result = FanOutRun.run(rig, fixture);
                 fanOuts.add(result);
                 report.fanOut(result, rig.gateway);

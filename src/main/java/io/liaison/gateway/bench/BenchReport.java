@@ -29,8 +29,13 @@ final class BenchReport {
     }
 
     void firstFanOut(FanOutRun.Result r) {
-        out.printf("  first fan-out of this size (JIT still compiling): %.3f s -> %.0f recipients/s, process CPU %.2f s%s%n",
-                s(r.totalNanos()), r.recipientsPerSecond(), s(r.cpuNanos()), r.exact() ? "" : " (NOT EXACT)");
+        out.printf("  first fan-out of this size (JIT still compiling): %.3f s -> %.0f recipients/s, process CPU %.2f s,"
+                        + " %.0f%% of it compiling%s%n", s(r.totalNanos()), r.recipientsPerSecond(), s(r.cpuNanos()),
+                100 * r.compilerShare(), r.exact() ? "" : " (NOT EXACT)");
+    }
+
+    void warmedUp(int fanOuts) {
+        out.printf("  warmed up by %d fan-out(s) of this size%n", fanOuts);
     }
 
     void fanOut(FanOutRun.Result r, Gateway gateway) {

@@ -36,6 +36,11 @@ final class FanOutRun {
         double recipientsPerSecond() {
             return pocs / (totalNanos / 1e9);
         }
+
+        /** The JIT compilers' share of the process's CPU during the fan-out. */
+        double compilerShare() {
+            return threadCpu.getOrDefault(ThreadCpu.COMPILERS, 0.0) / (cpuNanos / 1e9);
+        }
     }
 
     static Result run(BenchRig rig, BenchFixture fixture) throws Exception {

@@ -82,6 +82,9 @@ final class ThreadCpu {
         return cpu;
     }
 
+    /** The JIT compiler threads' group ("C1 CompilerThread0", cut to 15 characters by the kernel). */
+    static final String COMPILERS = "C# CompilerThre";
+
     private static String group(String name) {
         return name.replaceAll("\\d+", "#").replace("Camel (camel-#", "Camel");
     }
