@@ -27,7 +27,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.bouncycastle.bcpg.ArmoredOutputStream;
 import org.bouncycastle.openpgp.PGPEncryptedDataGenerator;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.api.EncryptedDataPacketType;
@@ -229,13 +228,12 @@ public final class PgpMimeProtector implements MessageProtector {
         for (OpenPGPCertificate.OpenPGPComponentKey key : keys) {
             generator.addMethod(implementation.publicKeyKeyEncryptionMethodGenerator(key.getPGPPublicKey()));
         }
-        ArmorBuffer armored = new ArmorBuffer(signedPackets.length * 4 / 3 + 512);
-        // No Version header: it tells an eavesdropper which software to attack and helps no reader.
-        try (ArmoredOutputStream armor = ArmoredOutputStream.builder().clearHeaders().build(armored);
-             OutputStream encrypted = generator.open(armor, new byte[OpenPGPMessageGenerator.BUFFER_SIZE])) {
+        PacketBuffer packets = new PacketBuffer(signedPackets.length + 1024);
+        try (OutputStream encrypted = generator.open(packets, new byte[OpenPGPMessageGenerator.BUFFER_SIZE])) {
             encrypted.write(signedPackets);
         }
-        return armored.ascii();
+        // No Version header: it tells an eavesdropper which software to attack and helps no reader.
+        return Armor.message(packets.array(), packets.size());
     }
 
     /**
