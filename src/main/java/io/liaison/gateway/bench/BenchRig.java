@@ -25,7 +25,7 @@ final class BenchRig implements AutoCloseable {
     BenchRig(BenchFixture fixture, Path work, int smsPerSecond, Properties extra) throws Exception {
         this.work = Files.createDirectories(work);
         this.smtp = DiscardingSmtpServer.start();
-        this.smsc = InProcessSmsc.onFreePort().start();
+        this.smsc = InProcessSmsc.onFreePort().start().keepMessages(false);
         Properties p = new Properties();
         p.setProperty("gateway.demo-mode", "true");
         p.setProperty("gateway.directory", fixture.directory().toString());

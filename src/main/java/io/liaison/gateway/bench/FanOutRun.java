@@ -45,7 +45,7 @@ final class FanOutRun {
 
     static Result run(BenchRig rig, BenchFixture fixture) throws Exception {
         long emails0 = rig.smtp.accepted();
-        int sms0 = rig.smsc.received().size();
+        int sms0 = rig.smsc.receivedCount();
         rig.timed.reset();
         StageLine.reset(rig.gateway);
         System.gc();
@@ -94,7 +94,7 @@ final class FanOutRun {
         long sent = report.count(DeliveryState.SENT);
         boolean exact = registered.refusals() == 0 && sent == 2L * fixture.pocs()
                 && rig.smtp.accepted() - emails0 == fixture.pocs()
-                && rig.smsc.received().size() - sms0 == fixture.pocs();
+                && rig.smsc.receivedCount() - sms0 == fixture.pocs();
         return new Result(registered.reference(), fixture.pocs(), sent, accepted - t0, firstAt < 0 ? -1 : firstAt - t0,
                 emailDone - t0, smsAt - t0, done - t0, rig.timed.smtpNanos.sum(), rig.timed.smppNanos.sum(), cpu, peak,
                 HeapWatch.gcMillis() - gc0, exact, threads.end());

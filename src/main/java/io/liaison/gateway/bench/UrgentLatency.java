@@ -32,7 +32,7 @@ final class UrgentLatency {
         double[] measured = new double[repetitions];
         for (int i = 0; i < warmup + repetitions; i++) {
             long emails = rig.smtp.accepted();
-            int sms = rig.smsc.received().size();
+            int sms = rig.smsc.receivedCount();
             DiscardingSmtpServer.FirstAcceptance first = rig.smtp.arm();
             long t0 = System.nanoTime();
             rig.gateway.send(file);
@@ -45,7 +45,7 @@ final class UrgentLatency {
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while ((rig.smtp.accepted() < emails + fixture.urgentPocs()
-                    || rig.smsc.received().size() < sms + fixture.urgentPocs()) && System.nanoTime() < deadline) {
+                    || rig.smsc.receivedCount() < sms + fixture.urgentPocs()) && System.nanoTime() < deadline) {
                 Thread.sleep(1);
             }
         }

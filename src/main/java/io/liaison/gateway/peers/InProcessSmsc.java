@@ -243,7 +243,22 @@ public final class InProcessSmsc implements AutoCloseable {
         return submissions.received();
     }
 
-    /** Waits until at least {@code count} messages have been accepted; returns them all. */
+    /** How many messages were accepted so far, kept or not. */
+    public int receivedCount() {
+        return submissions.receivedCount();
+    }
+
+    /**
+     * Whether accepted messages are kept for {@link #received()} (the default). A benchmark that only
+     * counts turns it off, so that a hundred thousand messages do not sit in the gateway's heap: a real
+     * SMSC holds them on its own machine.
+     */
+    public InProcessSmsc keepMessages(boolean keep) {
+        submissions.keepMessages(keep);
+        return this;
+    }
+
+    /** Waits until at least {@code count} messages have been accepted; returns those kept. */
     public List<ReceivedSms> awaitCount(int count, Duration timeout) throws InterruptedException, TimeoutException {
         return submissions.awaitCount(count, timeout);
     }
