@@ -35,8 +35,6 @@ public interface NoticeStore {
      */
     List<Delivery> claimDue(ChannelKind channel, Instant now, int max);
 
-    void markSent(long deliveryId, String serverId, Instant now);
-
     /**
      * Records many acceptances in one transaction. Only deliveries still SENDING change, so replaying
      * acceptances after a crash never overwrites a later outcome. For an SMS delivery that changes, the

@@ -342,17 +342,6 @@ public final class JdbcNoticeStore implements NoticeStore {
     }
 
     @Override
-    public void markSent(long deliveryId, String serverId, Instant now) {
-        update("UPDATE delivery SET state = ?, server_id = ?, last_error = NULL, next_attempt_at = NULL, updated_at = ?"
-                + " WHERE id = ?", ps -> {
-                    ps.setString(1, DeliveryState.SENT.name());
-                    ps.setString(2, truncate(serverId, 400));
-                    ps.setTimestamp(3, Timestamp.from(now));
-                    ps.setLong(4, deliveryId);
-                });
-    }
-
-    @Override
     public void markRetry(long deliveryId, String reason, Instant nextAttempt, Instant now) {
         update("UPDATE delivery SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?", ps -> {
             ps.setString(1, DeliveryState.PENDING.name());
