@@ -6,6 +6,7 @@ import io.liaison.gateway.numbering.ReferenceNumber;
 import io.liaison.gateway.policy.DeliveryPlan;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -54,6 +55,9 @@ public interface NoticeStore {
     Optional<Instant> nextDue(ChannelKind channel);
 
     List<Delivery> deliveries(String reference);
+
+    /** How many of the notice's deliveries are in each state (states with none are left out), counted by the store. */
+    Map<DeliveryState, Long> deliveryCounts(String reference);
 
     List<StoredRefusal> refusals(String reference);
 

@@ -38,6 +38,8 @@ class SmsGoesOutWhileSmtpIsDownAndEmailIsRetriedTest {
                     && d.lastError().orElse("").contains("SMTP server 127.0.0.1:" + h.smtpPort)), email.toString());
             assertTrue(email.stream().allMatch(d -> d.nextAttemptAt().orElseThrow().isAfter(h.clock.instant())),
                     "retry waits for its back-off");
+            assertEquals(java.util.Map.of(DeliveryState.SENT, 3L, DeliveryState.PENDING, 3L),
+                    gateway.store().deliveryCounts(ref), "the store counts the states the status shows");
 
             h.startMail();
             h.clock.advance(Duration.ofMinutes(1));

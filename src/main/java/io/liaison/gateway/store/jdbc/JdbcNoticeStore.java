@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -339,6 +340,14 @@ public final class JdbcNoticeStore implements NoticeStore {
             }
         }
         return out;
+    }
+
+    @Override
+    public Map<DeliveryState, Long> deliveryCounts(String reference) {
+        Map<DeliveryState, Long> counts = new java.util.EnumMap<>(DeliveryState.class);
+        query("SELECT state, COUNT(*) FROM delivery WHERE reference = ? GROUP BY state", ps -> ps.setString(1, reference),
+                rs -> counts.put(DeliveryState.valueOf(rs.getString(1)), rs.getLong(2)));
+        return counts;
     }
 
     @Override
