@@ -5,6 +5,8 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * One delivery's e-mail, written out: the bytes as they go on the wire (header fields, the protected
@@ -28,7 +30,7 @@ public record ComposedMail(InternetAddress from, InternetAddress to, String mess
     }
 
     /** Writes the bytes, without copying them. */
-    public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+    public void writeTo(OutputStream out) throws IOException {
         out.write(bytes);
     }
 

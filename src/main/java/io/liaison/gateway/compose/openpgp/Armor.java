@@ -1,5 +1,6 @@
 package io.liaison.gateway.compose.openpgp;
 
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -19,7 +20,7 @@ final class Armor {
     }
 
     static String message(byte[] binary, int length) {
-        byte[] data = length == binary.length ? binary : java.util.Arrays.copyOf(binary, length);
+        byte[] data = length == binary.length ? binary : Arrays.copyOf(binary, length);
         String body = LINES.encodeToString(data);
         int crc = crc24(data);
         String checksum = PLAIN.encodeToString(new byte[] {(byte) (crc >> 16), (byte) (crc >> 8), (byte) crc});

@@ -44,10 +44,10 @@ public final class JdbcNoticeStore implements NoticeStore {
     /** Ids per IN list: well under every driver's parameter limit. */
     private static final int ID_CHUNK = 500;
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
     public JdbcNoticeStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.sql = new Sql(dataSource);
     }
 
     @Override
@@ -446,60 +446,17 @@ public final class JdbcNoticeStore implements NoticeStore {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
-    // --- small JDBC helpers: every statement in its own or an explicit transaction ---
+    // --- every statement in its own or an explicit transaction, through the stores' shared helper ---
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
+    private <T> T inTransaction(Sql.Work<T> work) {
+        return sql.inTransaction(work);
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
+    private int update(String statement, Sql.Binder binder) {
+        return sql.update(statement, binder);
     }
 
-    @FunctionalInterface
-    private interface Reader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("database write failed: " + e.getMessage(), e);
-        }
-    }
-
-    private int update(String sql, Binder binder) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("database write failed: " + e.getMessage(), e);
-        }
-    }
-
-    private <T> List<T> query(String sql, Binder binder, Reader<T> reader) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(reader.read(rs));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("database read failed: " + e.getMessage(), e);
-        }
+    private <T> List<T> query(String statement, Sql.Binder binder, Sql.Reader<T> reader) {
+        return sql.query(statement, binder, reader);
     }
 }
