@@ -10,7 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -28,40 +33,118 @@ public final class JdbcConfirmationStore implements ConfirmationStore {
     }
 
     @Override
-    public java.util.Map<String, String> issueCodes(String reference, Supplier<String> fresh, Instant now) {
-        for (int draw = 0; draw < CODE_DRAWS; draw++) {
+    public List<CodeHolder> awaitingCodes(String reference) {
+        // In the order the deliveries were planned, which is the order the dispatchers claim them in.
+        return sql.query("SELECT d.recipient_org, d.poc_id, MIN(d.id) FROM delivery d WHERE d.reference = ?"
+                + " AND d.delivery_role <> 'DUTY_ALERT' AND NOT EXISTS (SELECT 1 FROM confirmation_code k"
+                + " WHERE k.reference = d.reference AND k.poc_id = d.poc_id) GROUP BY d.recipient_org, d.poc_id"
+                + " ORDER BY MIN(d.id)", ps -> ps.setString(1, reference), rs -> new CodeHolder(rs.getString(1), rs.getString(2)));
+    }
+
+    @Override
+    public Map<String, String> issueCodes(String reference, Collection<CodeHolder> holders, Supplier<String> fresh,
+                                          Instant now) {
+        if (holders.isEmpty()) {
+            return Map.of();
+        }
+        for (int attempt = 0; attempt < CODE_DRAWS; attempt++) {
             try {
-                sql.inTransaction(c -> {
-                    List<String[]> missing = Sql.query(c, "SELECT DISTINCT d.recipient_org, d.poc_id FROM delivery d"
-                            + " WHERE d.reference = ? AND d.delivery_role <> 'DUTY_ALERT' AND NOT EXISTS (SELECT 1 FROM"
-                            + " confirmation_code k WHERE k.reference = d.reference AND k.poc_id = d.poc_id)",
-                            ps -> ps.setString(1, reference), rs -> new String[] {rs.getString(1), rs.getString(2)});
-                    try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO confirmation_code"
-                            + " (code, reference, organisation_id, poc_id, created_at) VALUES (?,?,?,?,?)")) {
-                        for (String[] m : missing) {
-                            ps.setString(1, fresh.get());
-                            ps.setString(2, reference);
-                            ps.setString(3, m[0]);
-                            ps.setString(4, m[1]);
-                            ps.setTimestamp(5, Sql.ts(now));
-                            ps.addBatch();
-                        }
-                        ps.executeBatch();
-                    }
-                    return null;
-                });
-                break;
+                return sql.inTransaction(c -> issue(c, reference, holders, fresh, now));
             } catch (StoreException e) {
-                // a code drawn twice, or the other channel's dispatcher issued the same contact's first: draw again
+                // Another thread issued one of these contacts' codes, or drew one of ours, since we looked: again.
                 if (!(e.getCause() instanceof SQLException s) || !isConstraintViolationChain(s)) {
                     throw e;
                 }
             }
         }
-        java.util.Map<String, String> out = new java.util.HashMap<>();
-        sql.query("SELECT poc_id, code FROM confirmation_code WHERE reference = ?", ps -> ps.setString(1, reference),
-                rs -> out.put(rs.getString(1), rs.getString(2)));
+        throw new StoreException("could not issue unique confirmation codes for " + reference + " after " + CODE_DRAWS
+                + " attempts", null);
+    }
+
+    private static Map<String, String> issue(Connection c, String reference, Collection<CodeHolder> holders,
+                                             Supplier<String> fresh, Instant now) throws SQLException {
+        Map<String, String> codes = new HashMap<>();
+        List<String> pocs = holders.stream().map(CodeHolder::pocId).distinct().toList();
+        for (List<String> part : parts(pocs)) {
+            Sql.query(c, "SELECT poc_id, code FROM confirmation_code WHERE reference = ? AND poc_id IN (" + marks(part.size())
+                    + ")", ps -> {
+                ps.setString(1, reference);
+                bind(ps, 2, part);
+            }, rs -> codes.put(rs.getString(1), rs.getString(2)));
+        }
+        Map<String, CodeHolder> missing = new LinkedHashMap<>();
+        holders.stream().filter(h -> !codes.containsKey(h.pocId())).forEach(h -> missing.putIfAbsent(h.pocId(), h));
+        java.util.Set<String> drawn = unusedCodes(c, missing.size(), fresh);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO confirmation_code"
+                + " (code, reference, organisation_id, poc_id, created_at) VALUES (?,?,?,?,?)")) {
+            java.util.Iterator<String> next = drawn.iterator();
+            for (CodeHolder h : missing.values()) {
+                String code = next.next();
+                ps.setString(1, code);
+                ps.setString(2, reference);
+                ps.setString(3, h.organisationId());
+                ps.setString(4, h.pocId());
+                ps.setTimestamp(5, Sql.ts(now));
+                ps.addBatch();
+                codes.put(h.pocId(), code);
+            }
+            if (!missing.isEmpty()) {
+                ps.executeBatch();
+            }
+        }
+        return codes;
+    }
+
+    /**
+     * {@code count} distinct codes that no earlier notice holds. Codes are short (a handset's reader
+     * types them), so in a database that has issued a few hundred thousand, a draw of thousands
+     * almost always clashes somewhere: only the clashing ones are drawn again, instead of the batch.
+     */
+    private static java.util.Set<String> unusedCodes(Connection c, int count, Supplier<String> fresh) throws SQLException {
+        java.util.Set<String> drawn = new java.util.LinkedHashSet<>();
+        for (int round = 0; drawn.size() < count; round++) {
+            if (round == CODE_DRAWS) {
+                // Not a clash to retry: the code space is nearly used up, and only a longer code helps.
+                throw new StoreException("no unused confirmation code after " + CODE_DRAWS
+                        + " draws: raise gateway.confirmation.code-length", null);
+            }
+            // As many draws as codes are missing; one drawn twice, or already ours, is simply missing next round.
+            java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
+            for (int i = drawn.size(); i < count; i++) {
+                String code = fresh.get();
+                if (!drawn.contains(code)) {
+                    candidates.add(code);
+                }
+            }
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            for (List<String> part : parts(new ArrayList<>(candidates))) {
+                Sql.query(c, "SELECT code FROM confirmation_code WHERE code IN (" + marks(part.size()) + ")",
+                        ps -> bind(ps, 1, part), rs -> taken.add(rs.getString(1)));
+            }
+            candidates.removeAll(taken);
+            drawn.addAll(candidates);
+        }
+        return drawn;
+    }
+
+    private static final int IN_LIST = 500;
+
+    private static List<List<String>> parts(List<String> values) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += IN_LIST) {
+            out.add(values.subList(i, Math.min(values.size(), i + IN_LIST)));
+        }
         return out;
+    }
+
+    private static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static void bind(PreparedStatement ps, int first, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setString(first + i, values.get(i));
+        }
     }
 
     /** A batch reports the violation on the batch exception or on the one chained to it. */
@@ -72,38 +155,6 @@ public final class JdbcConfirmationStore implements ConfirmationStore {
             }
         }
         return e.getCause() instanceof SQLException cause && Sql.isConstraintViolation(cause);
-    }
-
-    @Override
-    public String codeFor(String reference, String organisationId, String pocId, Supplier<String> fresh, Instant now) {
-        for (int draw = 0; draw < CODE_DRAWS; draw++) {
-            List<String> existing = sql.query("SELECT code FROM confirmation_code WHERE reference = ? AND poc_id = ?", ps -> {
-                ps.setString(1, reference);
-                ps.setString(2, pocId);
-            }, rs -> rs.getString(1));
-            if (!existing.isEmpty()) {
-                return existing.get(0);
-            }
-            String code = fresh.get();
-            try {
-                sql.update("INSERT INTO confirmation_code (code, reference, organisation_id, poc_id, created_at) VALUES (?,?,?,?,?)",
-                        ps -> {
-                            ps.setString(1, code);
-                            ps.setString(2, reference);
-                            ps.setString(3, organisationId);
-                            ps.setString(4, pocId);
-                            ps.setTimestamp(5, Sql.ts(now));
-                        });
-                return code;
-            } catch (StoreException e) {
-                // A clash with an earlier code, or the other channel's dispatcher issued it first: look again.
-                if (!(e.getCause() instanceof SQLException s) || !Sql.isConstraintViolation(s)) {
-                    throw e;
-                }
-            }
-        }
-        throw new StoreException("could not issue a unique confirmation code for " + reference + " after " + CODE_DRAWS
-                + " draws", null);
     }
 
     @Override

@@ -13,11 +13,17 @@ import io.liaison.gateway.track.ConfirmationChannel;
 import io.liaison.gateway.track.ConfirmationOutcome;
 import io.liaison.gateway.track.ConfirmationVerdict;
 import io.liaison.gateway.track.ack.ConfirmationStore.Attempt;
+import io.liaison.gateway.track.ack.ConfirmationStore.CodeHolder;
 import io.liaison.gateway.track.ack.ConfirmationStore.IssuedCode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,8 +45,16 @@ public final class ConfirmationDesk implements Acknowledgements {
     private final ConfirmationCodes codes;
     private final ZoneId zone;
     /** Codes already issued, by notice and contact; codes never change once issued, so caching them is safe. */
-    private final java.util.Map<String, String> issued = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> issued = new ConcurrentHashMap<>();
     private static final int MAX_CACHED = 200_000;
+    /** By notice, the contacts still without a code, in the order the dispatchers will ask for them. Guarded by itself. */
+    private final Map<String, ArrayDeque<CodeHolder>> awaiting = new HashMap<>();
+    private static final int MAX_AWAITING_NOTICES = 32;
+    /**
+     * Codes issued per commit. A fan-out's codes come in slices of this size, in delivery order, so the
+     * first messages go out once the first slice is stored rather than once all 10,000 codes are.
+     */
+    static final int CODES_PER_ISSUE = 500;
 
     public ConfirmationDesk(Directory directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
                             ZoneId zone) {
@@ -53,24 +67,41 @@ public final class ConfirmationDesk implements Acknowledgements {
 
     /** The code of (notice, point of contact), issued the first time a delivery to them is rendered. */
     public String codeFor(String reference, String organisationId, String pocId, Instant now) {
-        String key = reference + '\u0000' + pocId;
-        String known = issued.get(key);
+        String known = issued.get(key(reference, pocId));
         if (known != null) {
             return known;
         }
-        synchronized (issued) {
-            known = issued.get(key);
-            if (known == null) {
-                if (issued.size() > MAX_CACHED) {
-                    issued.clear();
-                }
-                // the whole notice at once: one commit for a fan-out instead of one per recipient
-                store.issueCodes(reference, codes::next, now).forEach((poc, code) -> issued.put(reference + '\u0000' + poc, code));
-                known = issued.get(key);
+        synchronized (awaiting) {
+            known = issued.get(key(reference, pocId));
+            if (known != null) {
+                return known;
             }
+            if (issued.size() > MAX_CACHED) {
+                issued.clear();
+            }
+            if (awaiting.size() > MAX_AWAITING_NOTICES && !awaiting.containsKey(reference)) {
+                awaiting.clear(); // notices whose deliveries were never all rendered; their contacts are asked for one by one
+            }
+            ArrayDeque<CodeHolder> queue = awaiting.computeIfAbsent(reference, r -> new ArrayDeque<>(store.awaitingCodes(r)));
+            // The one asked for (a standby contact, say, may not be in the queue) and the next ones due.
+            List<CodeHolder> slice = new ArrayList<>(Math.min(CODES_PER_ISSUE, queue.size() + 1));
+            slice.add(new CodeHolder(organisationId, pocId));
+            while (slice.size() < CODES_PER_ISSUE && !queue.isEmpty()) {
+                CodeHolder next = queue.poll();
+                if (!next.pocId().equals(pocId)) {
+                    slice.add(next);
+                }
+            }
+            if (queue.isEmpty()) {
+                awaiting.remove(reference);
+            }
+            store.issueCodes(reference, slice, codes::next, now).forEach((poc, code) -> issued.put(key(reference, poc), code));
+            return issued.get(key(reference, pocId));
         }
-        // a contact that joined the notice after its codes were issued (a standby contact, say)
-        return known != null ? known : store.codeFor(reference, organisationId, pocId, codes::next, now);
+    }
+
+    private static String key(String reference, String pocId) {
+        return reference + '\u0000' + pocId;
     }
 
     @Override

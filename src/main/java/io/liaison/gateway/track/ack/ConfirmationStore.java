@@ -4,7 +4,9 @@ import io.liaison.gateway.track.Confirmation;
 import io.liaison.gateway.track.ConfirmationChannel;
 import io.liaison.gateway.track.ConfirmationVerdict;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -12,17 +14,18 @@ import java.util.function.Supplier;
 public interface ConfirmationStore {
 
     /**
-     * The code issued to {@code pocId} for {@code reference}; on first call a code is drawn from {@code fresh}
-     * (again on a clash with any code ever issued) and stored.
+     * The recipient contacts of {@code reference} (duty-officer alerts excepted) that have no code yet,
+     * in the order their deliveries were planned.
      */
-    String codeFor(String reference, String organisationId, String pocId, Supplier<String> fresh, Instant now);
+    List<CodeHolder> awaitingCodes(String reference);
 
     /**
-     * Issues, in one transaction, a code to every recipient contact of {@code reference} that has none
-     * yet (duty-officer alerts excepted), and returns every code of the notice by contact. A fan-out
-     * to thousands then costs one commit, not one per recipient.
+     * Issues, in one transaction, a code to each of {@code holders} that has none yet for {@code reference},
+     * and returns the code of every one of them by contact. Codes drawn from {@code fresh} that any earlier
+     * notice holds are drawn again, one by one; a fan-out to thousands costs a commit per call, not per
+     * recipient.
      */
-    java.util.Map<String, String> issueCodes(String reference, Supplier<String> fresh, Instant now);
+    Map<String, String> issueCodes(String reference, Collection<CodeHolder> holders, Supplier<String> fresh, Instant now);
 
     Optional<IssuedCode> findCode(String code);
 
@@ -43,6 +46,10 @@ public interface ConfirmationStore {
 
     /** Every attempt received at or after {@code since}, including those that named no notice; oldest first. */
     List<Confirmation> attemptsSince(Instant since);
+
+    /** A contact of a notice's recipient organisation, to whom a code is issued. */
+    record CodeHolder(String organisationId, String pocId) {
+    }
 
     /** A code as issued. */
     record IssuedCode(String code, String reference, String organisationId, String pocId, Instant issuedAt,
