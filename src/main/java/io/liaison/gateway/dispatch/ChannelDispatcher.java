@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChannelDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelDispatcher.class);
-    private static final int BATCH = 200;
+    private static final int BATCH = 500;
 
     private final DeliveryChannel channel;
     private final NoticeStore store;

@@ -136,7 +136,12 @@ public final class JdbcNoticeStore implements NoticeStore {
                 + " address, delivery_role, state, attempts, next_attempt_at, created_at, updated_at)"
                 + " VALUES (?,?,?,?,?,?,?,?,0,?,?,?)")) {
             Timestamp ts = Timestamp.from(now);
-            for (PlannedDelivery d : deliveries) {
+            // One channel's rows after the other's, each in plan order: a claim or a batch of acceptances
+            // of one channel then rewrites pages holding only its own rows, not pages it shares with the
+            // other channel's (which its own claims and acceptances rewrite again).
+            List<PlannedDelivery> byChannel = deliveries.stream()
+                    .sorted(java.util.Comparator.comparing(PlannedDelivery::channel)).toList();
+            for (PlannedDelivery d : byChannel) {
                 ps.setString(1, reference);
                 ps.setLong(2, hop);
                 ps.setString(3, d.organisationId());
