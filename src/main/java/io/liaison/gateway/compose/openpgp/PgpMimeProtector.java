@@ -48,7 +48,12 @@ import org.bouncycastle.openpgp.operator.jcajce.JcePGPDataEncryptorBuilder;
  */
 public final class PgpMimeProtector implements MessageProtector {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int AEAD_CHUNK_SIZE = 6; // 4 KiB chunks, Bouncy Castle's and RFC 9580's usual choice
+    /**
+     * The chunk size octet of v2 SEIPD packets: 6, chunks of 2^(6+6) = 4 KiB, RFC 9580's usual choice.
+     * (Bouncy Castle's {@code setWithAEAD} takes log2 of the chunk length instead, 12 for this: given 6
+     * it wrote 64-byte chunks, each with its own nonce, key set-up and 16-byte tag.)
+     */
+    static final int AEAD_CHUNK_OCTET = 6;
 
     private final OpenPgpGatewayKey signer;
     private final boolean allowSampleKeys;
@@ -214,13 +219,17 @@ public final class PgpMimeProtector implements MessageProtector {
     private String encrypt(byte[] signedPackets, List<OpenPGPCertificate.OpenPGPComponentKey> keys,
                            MessageEncryptionMechanism mechanism) throws PGPException, IOException {
         PGPDataEncryptorBuilder dataEncryptor;
-        if (mechanism.getMode() == EncryptedDataPacketType.SEIPDv2) {
+        if (mechanism.getMode() == EncryptedDataPacketType.SEIPDv2
+                && OcbSeipdEncryptorBuilder.handles(mechanism.getSymmetricKeyAlgorithm(), mechanism.getAeadAlgorithm())) {
+            // AES-OCB on the JDK's AES, which runs on the processor's AES instructions; the same bytes as Bouncy Castle's.
+            dataEncryptor = OcbSeipdEncryptorBuilder.of(mechanism.getSymmetricKeyAlgorithm(), AEAD_CHUNK_OCTET, RANDOM);
+        } else if (mechanism.getMode() == EncryptedDataPacketType.SEIPDv2) {
             dataEncryptor = implementation.pgpDataEncryptorBuilder(mechanism.getSymmetricKeyAlgorithm());
-            dataEncryptor.setWithAEAD(mechanism.getAeadAlgorithm(), AEAD_CHUNK_SIZE);
+            dataEncryptor.setWithAEAD(mechanism.getAeadAlgorithm(), AEAD_CHUNK_OCTET + 6);
             dataEncryptor.setUseV6AEAD();
         } else {
             // AES-CFB through the JDK's own provider, whose AES runs on the processor's AES instructions;
-            // Bouncy Castle's lightweight AES is table-driven Java. (No JDK provider has OCB, so SEIPDv2 stays.)
+            // Bouncy Castle's lightweight AES is table-driven Java.
             dataEncryptor = new JcePGPDataEncryptorBuilder(mechanism.getSymmetricKeyAlgorithm())
                     .setSecureRandom(RANDOM).setWithIntegrityPacket(true);
         }

@@ -28,6 +28,7 @@ import org.bouncycastle.bcpg.ArmoredInputStream;
 import org.bouncycastle.bcpg.BCPGInputStream;
 import org.bouncycastle.bcpg.Packet;
 import org.bouncycastle.bcpg.PublicKeyEncSessionPacket;
+import org.bouncycastle.bcpg.AEADAlgorithmTags;
 import org.bouncycastle.bcpg.SymmetricEncIntegrityPacket;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
 import org.bouncycastle.openpgp.api.bc.BcOpenPGPApi;
@@ -100,6 +101,9 @@ class SignsOnceAndEncryptsPerRecipientTest {
         MimeMultipart forV6 = protector.protectFor(content, new OpenPgpRecipientCertificate(v6.toCertificate()));
 
         assertEquals(2, encryptedDataVersion(forV6));
+        SymmetricEncIntegrityPacket seipd = encryptedData(forV6);
+        assertEquals(AEADAlgorithmTags.OCB, seipd.getAeadAlgorithm());
+        assertEquals(6, seipd.getChunkSize(), "4 KiB chunks, not 64-byte ones");
         OpenedMessage opened = new PgpMimeOpener(v6Key).open(forV6, gateway.certificate());
         assertTrue(opened.signatureValid());
     }
@@ -110,13 +114,17 @@ class SignsOnceAndEncryptsPerRecipientTest {
 
     /** The version of the SEIPD packet that follows the session-key packet(s). */
     private static int encryptedDataVersion(MimeMultipart multipart) throws Exception {
+        return encryptedData(multipart).getVersion();
+    }
+
+    private static SymmetricEncIntegrityPacket encryptedData(MimeMultipart multipart) throws Exception {
         try (InputStream armored = multipart.getBodyPart(1).getInputStream();
              BCPGInputStream packets = new BCPGInputStream(new ArmoredInputStream(armored))) {
             Packet packet = packets.readPacket();
             while (packet instanceof PublicKeyEncSessionPacket) {
                 packet = packets.readPacket();
             }
-            return ((SymmetricEncIntegrityPacket) packet).getVersion();
+            return (SymmetricEncIntegrityPacket) packet;
         }
     }
 }
