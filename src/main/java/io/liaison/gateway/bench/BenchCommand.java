@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * urgent notice is timed to its first SMTP acceptance; then a GnuPG per-recipient loop is timed on
  * the same recipients and notice. Prints the figures, and the ratio of gateway to script.
  */
-@Command(name = "bench", description = "Fan-out benchmark: N points of contact over e-mail and SMS, against a gpg loop.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Fan-out benchmark: N points of contact over e-mail and SMS, against a gpg loop.")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--recipients", split = ",", defaultValue = "1000,10000",
             description = "Sizes of the fan-out, in points of contact (default ${DEFAULT-VALUE}).")
@@ -31,7 +31,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup-fan-outs", defaultValue = "12",
             description = "At most this many fan-outs of each size before the measured one; warming stops earlier once"
-                    + " the JIT compilers took under 5% of a fan-out's CPU. The first is reported as the cold figure"
+                    + " the JIT compilers took under 5%% of a fan-out's CPU. The first is reported as the cold figure"
                     + " (default ${DEFAULT-VALUE}).")
     int warmupFanOuts;
 

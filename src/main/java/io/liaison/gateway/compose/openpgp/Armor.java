@@ -5,7 +5,7 @@ import java.util.Base64;
 
 /**
  * ASCII armor for an OpenPGP message (RFC 9580 §6.2), written exactly as Bouncy Castle's armored
- * stream writes it with no headers: base64 in lines of 64, the CRC-24 checksum line, LF line ends.
+ * stream writes it with no headers: base64 in lines of 64, the CRC-24 checksum line (where wanted), LF line ends.
  * Bouncy Castle's writer takes the bytes one at a time, which cost a tenth of composing each message
  * of a fan-out; the JDK's base64 encoder does whole blocks.
  */
@@ -20,14 +20,24 @@ final class Armor {
     }
 
     static String message(byte[] binary, int length) {
+        return message(binary, length, true);
+    }
+
+    /**
+     * @param checksum whether to write the CRC-24 line: RFC 9580 §6.2 says it SHOULD NOT be written
+     *                 unless readers that require it are a concern, as readers of v4 messages may be
+     */
+    static String message(byte[] binary, int length, boolean checksum) {
         byte[] data = length == binary.length ? binary : Arrays.copyOf(binary, length);
         String body = LINES.encodeToString(data);
-        int crc = crc24(data);
-        String checksum = PLAIN.encodeToString(new byte[] {(byte) (crc >> 16), (byte) (crc >> 8), (byte) crc});
-        return new StringBuilder(BEGIN.length() + body.length() + END.length() + 8)
-                .append(BEGIN).append(body).append(body.isEmpty() ? "" : "\n")
-                .append('=').append(checksum).append('\n')
-                .append(END).toString();
+        StringBuilder armored = new StringBuilder(BEGIN.length() + body.length() + END.length() + 8)
+                .append(BEGIN).append(body).append(body.isEmpty() ? "" : "\n");
+        if (checksum) {
+            int crc = crc24(data);
+            armored.append('=').append(PLAIN.encodeToString(new byte[] {(byte) (crc >> 16), (byte) (crc >> 8), (byte) crc}))
+                    .append('\n');
+        }
+        return armored.append(END).toString();
     }
 
     // RFC 4880 §6.1: initial value 0xB704CE, generator 0x1864CFB.

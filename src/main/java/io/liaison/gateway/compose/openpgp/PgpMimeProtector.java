@@ -241,8 +241,9 @@ public final class PgpMimeProtector implements MessageProtector {
         try (OutputStream encrypted = generator.open(packets, new byte[OpenPGPMessageGenerator.BUFFER_SIZE])) {
             encrypted.write(signedPackets);
         }
-        // No Version header: it tells an eavesdropper which software to attack and helps no reader.
-        return Armor.message(packets.array(), packets.size());
+        // No Version header: it tells an eavesdropper which software to attack and helps no reader. No
+        // checksum for v6 readers (RFC 9580 §6.2); v4 readers may be older software that wants one.
+        return Armor.message(packets.array(), packets.size(), mechanism.getMode() != EncryptedDataPacketType.SEIPDv2);
     }
 
     /**

@@ -104,6 +104,9 @@ class SignsOnceAndEncryptsPerRecipientTest {
         SymmetricEncIntegrityPacket seipd = encryptedData(forV6);
         assertEquals(AEADAlgorithmTags.OCB, seipd.getAeadAlgorithm());
         assertEquals(6, seipd.getChunkSize(), "4 KiB chunks, not 64-byte ones");
+        assertFalse(armored(forV6).lines().anyMatch(line -> line.startsWith("=")), "no CRC-24 line for a v6 reader");
+        assertTrue(armored(protector.protectFor(content, SampleKeysFixture.certificate("nisc-duty"))).lines()
+                .anyMatch(line -> line.matches("=[A-Za-z0-9+/]{4}")), "a CRC-24 line for v4 readers");
         OpenedMessage opened = new PgpMimeOpener(v6Key).open(forV6, gateway.certificate());
         assertTrue(opened.signatureValid());
     }
@@ -115,6 +118,12 @@ class SignsOnceAndEncryptsPerRecipientTest {
     /** The version of the SEIPD packet that follows the session-key packet(s). */
     private static int encryptedDataVersion(MimeMultipart multipart) throws Exception {
         return encryptedData(multipart).getVersion();
+    }
+
+    private static String armored(MimeMultipart multipart) throws Exception {
+        try (InputStream in = multipart.getBodyPart(1).getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
     }
 
     private static SymmetricEncIntegrityPacket encryptedData(MimeMultipart multipart) throws Exception {
