@@ -63,34 +63,45 @@ public final class JdbcConfirmationStore implements ConfirmationStore {
 
     private static Map<String, String> issue(Connection c, String reference, Collection<CodeHolder> holders,
                                              Supplier<String> fresh, Instant now) throws SQLException {
+        Map<String, CodeHolder> wanted = new LinkedHashMap<>();
+        holders.forEach(h -> wanted.putIfAbsent(h.pocId(), h));
+        List<CodeHolder> order = new ArrayList<>(wanted.values());
+        List<String> drawn = new ArrayList<>(unusedCodes(c, order.size(), fresh));
         Map<String, String> codes = new HashMap<>();
-        List<String> pocs = holders.stream().map(CodeHolder::pocId).distinct().toList();
-        for (List<String> part : parts(pocs)) {
-            Sql.query(c, "SELECT poc_id, code FROM confirmation_code WHERE reference = ? AND poc_id IN (" + marks(part.size())
-                    + ")", ps -> {
-                ps.setString(1, reference);
-                bind(ps, 2, part);
-            }, rs -> codes.put(rs.getString(1), rs.getString(2)));
-        }
-        Map<String, CodeHolder> missing = new LinkedHashMap<>();
-        holders.stream().filter(h -> !codes.containsKey(h.pocId())).forEach(h -> missing.putIfAbsent(h.pocId(), h));
-        java.util.Set<String> drawn = unusedCodes(c, missing.size(), fresh);
+        List<String> holding = new ArrayList<>();
+        // A contact that already has a code keeps it: its row is simply not inserted. The check is one
+        // lookup in the (reference, poc_id) index per row; an IN list of contacts was a scan of the
+        // notice's codes for every one of them.
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO confirmation_code"
-                + " (code, reference, organisation_id, poc_id, created_at) VALUES (?,?,?,?,?)")) {
-            java.util.Iterator<String> next = drawn.iterator();
-            for (CodeHolder h : missing.values()) {
-                String code = next.next();
-                ps.setString(1, code);
+                + " (code, reference, organisation_id, poc_id, created_at)"
+                + " SELECT CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)),"
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE)"
+                + " WHERE NOT EXISTS (SELECT 1 FROM confirmation_code k WHERE k.reference = ? AND k.poc_id = ?)")) {
+            for (int i = 0; i < order.size(); i++) {
+                CodeHolder h = order.get(i);
+                ps.setString(1, drawn.get(i));
                 ps.setString(2, reference);
                 ps.setString(3, h.organisationId());
                 ps.setString(4, h.pocId());
                 ps.setTimestamp(5, Sql.ts(now));
+                ps.setString(6, reference);
+                ps.setString(7, h.pocId());
                 ps.addBatch();
-                codes.put(h.pocId(), code);
             }
-            if (!missing.isEmpty()) {
-                ps.executeBatch();
+            int[] inserted = order.isEmpty() ? new int[0] : ps.executeBatch();
+            for (int i = 0; i < order.size(); i++) {
+                if (inserted[i] == 1) {
+                    codes.put(order.get(i).pocId(), drawn.get(i));
+                } else {
+                    holding.add(order.get(i).pocId()); // had one already (or the driver did not say): read it
+                }
             }
+        }
+        for (String poc : holding) {
+            Sql.query(c, "SELECT code FROM confirmation_code WHERE reference = ? AND poc_id = ?", ps -> {
+                ps.setString(1, reference);
+                ps.setString(2, poc);
+            }, rs -> codes.put(poc, rs.getString(1)));
         }
         return codes;
     }
