@@ -44,9 +44,13 @@ public final class ConfirmationDesk implements Acknowledgements {
     private final ConfirmationStore store;
     private final ConfirmationCodes codes;
     private final ZoneId zone;
-    /** Codes already issued, by notice and contact; codes never change once issued, so caching them is safe. */
-    private final Map<String, String> issued = new ConcurrentHashMap<>();
-    private static final int MAX_CACHED = 200_000;
+    /** Codes already issued, by notice then contact; codes never change once issued, so caching them is safe. */
+    private final Map<String, Map<String, String>> issued = new ConcurrentHashMap<>();
+    /** The notices cached, oldest first, and how many codes they hold together; guarded by {@link #awaiting}. */
+    private final ArrayDeque<String> cachedNotices = new ArrayDeque<>();
+    private int cachedCodes;
+    private final int maxCached;
+    static final int MAX_CACHED = 50_000;
     /** By notice, the contacts still without a code, in the order the dispatchers will ask for them. Guarded by itself. */
     private final Map<String, ArrayDeque<CodeHolder>> awaiting = new HashMap<>();
     private static final int MAX_AWAITING_NOTICES = 32;
@@ -58,6 +62,13 @@ public final class ConfirmationDesk implements Acknowledgements {
 
     public ConfirmationDesk(Directory directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
                             ZoneId zone) {
+        this(directory, notices, store, codes, zone, MAX_CACHED);
+    }
+
+    /** @param maxCached how many codes the desk keeps in memory, those of the newest notices (one notice is kept whole) */
+    ConfirmationDesk(Directory directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
+                     ZoneId zone, int maxCached) {
+        this.maxCached = maxCached;
         this.directory = directory;
         this.notices = notices;
         this.store = store;
@@ -67,17 +78,14 @@ public final class ConfirmationDesk implements Acknowledgements {
 
     /** The code of (notice, point of contact), issued the first time a delivery to them is rendered. */
     public String codeFor(String reference, String organisationId, String pocId, Instant now) {
-        String known = issued.get(key(reference, pocId));
+        String known = cached(reference, pocId);
         if (known != null) {
             return known;
         }
         synchronized (awaiting) {
-            known = issued.get(key(reference, pocId));
+            known = cached(reference, pocId);
             if (known != null) {
                 return known;
-            }
-            if (issued.size() > MAX_CACHED) {
-                issued.clear();
             }
             if (awaiting.size() > MAX_AWAITING_NOTICES && !awaiting.containsKey(reference)) {
                 awaiting.clear(); // notices whose deliveries were never all rendered; their contacts are asked for one by one
@@ -95,13 +103,38 @@ public final class ConfirmationDesk implements Acknowledgements {
             if (queue.isEmpty()) {
                 awaiting.remove(reference);
             }
-            store.issueCodes(reference, slice, codes::next, now).forEach((poc, code) -> issued.put(key(reference, poc), code));
-            return issued.get(key(reference, pocId));
+            Map<String, String> fresh = store.issueCodes(reference, slice, codes::next, now);
+            cache(reference, fresh);
+            return fresh.get(pocId);
         }
     }
 
-    private static String key(String reference, String pocId) {
-        return reference + '\u0000' + pocId;
+    private String cached(String reference, String pocId) {
+        Map<String, String> ofNotice = issued.get(reference);
+        return ofNotice == null ? null : ofNotice.get(pocId);
+    }
+
+    // Under the lock. Oldest notices go first: a fan-out under way keeps its codes, a finished one's are
+    // read again from the store if a reminder needs them.
+    private void cache(String reference, Map<String, String> fresh) {
+        Map<String, String> ofNotice = issued.get(reference);
+        if (ofNotice == null) {
+            ofNotice = new ConcurrentHashMap<>();
+            issued.put(reference, ofNotice);
+            cachedNotices.addLast(reference);
+        }
+        int before = ofNotice.size();
+        ofNotice.putAll(fresh);
+        cachedCodes += ofNotice.size() - before;
+        while (cachedCodes > maxCached && cachedNotices.size() > 1) {
+            String oldest = cachedNotices.pollFirst();
+            if (oldest.equals(reference)) {
+                cachedNotices.addLast(oldest);
+                continue;
+            }
+            Map<String, String> dropped = issued.remove(oldest);
+            cachedCodes -= dropped == null ? 0 : dropped.size();
+        }
     }
 
     @Override

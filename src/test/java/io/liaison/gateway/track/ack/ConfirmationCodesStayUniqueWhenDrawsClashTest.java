@@ -136,6 +136,32 @@ class ConfirmationCodesStayUniqueWhenDrawsClashTest {
         assertEquals(last, desk.codeFor(ref, "operator-299", "operator-299-deputy", clock.instant()), "a code never changes");
     }
 
+    @Test
+    void codesOfOlderNoticesLeaveTheCacheButNeverChange() {
+        String[] orgs = new String[150];
+        for (int i = 0; i < orgs.length; i++) {
+            orgs[i] = "operator-" + i;
+        }
+        String first = send(orgs);
+        String second = send(orgs);
+        ConfirmationDesk desk = new ConfirmationDesk(SampleDirectory.load(clock), notices, store, new ConfirmationCodes(6),
+                ZoneId.of("Asia/Tokyo"), 400);
+
+        Map<String, String> firstCodes = new java.util.HashMap<>();
+        for (String org : orgs) {
+            firstCodes.put(org + "-duty", desk.codeFor(first, org, org + "-duty", clock.instant()));
+        }
+        for (String org : orgs) {
+            desk.codeFor(second, org, org + "-duty", clock.instant()); // 300 more codes: the first notice's make room
+        }
+
+        for (String org : orgs) {
+            assertEquals(firstCodes.get(org + "-duty"), desk.codeFor(first, org, org + "-duty", clock.instant()),
+                    "read back from the store, not issued again");
+        }
+        assertTrue(store.awaitingCodes(first).isEmpty() && store.awaitingCodes(second).isEmpty());
+    }
+
     private static Supplier<String> draws(String... codes) {
         Iterator<String> next = List.of(codes).iterator();
         return next::next;
