@@ -182,7 +182,7 @@ public final class Gateway implements AutoCloseable {
                 smsAnswers, settings.flag("gateway.sms.answer-replies"), clock));
         DeliveryNotes notes = new DeliveryNotes(directory, confirmations, escalationStore, zone, clock);
 
-        SmtpMailTransport smtp = new SmtpMailTransport(settings.smtp());
+        SmtpMailTransport smtp = new SmtpMailTransport(settings.smtp(), clock);
         this.mail = b.mailDecorator.apply(smtp);
         this.sms = b.smsDecorator.apply(smpp);
         smsAnswers.connect(sms);
@@ -543,7 +543,7 @@ public final class Gateway implements AutoCloseable {
         }
         FaxBridge bridge = fax.mode() == FaxSettings.Mode.SPOOL
                 ? new SpoolDirectoryFaxBridge(fax.spoolDirectory(), clock)
-                : new EmailToFaxBridge(new SmtpMailTransport(s.smtp()), smtp.session(), fromAddress(s), fax.gatewayDomain(), clock);
+                : new EmailToFaxBridge(new SmtpMailTransport(s.smtp(), clock), smtp.session(), fromAddress(s), fax.gatewayDomain(), clock);
         FaxRenderer renderer = new FaxRenderer(s.zone(), fax.fullContentMaxLevel(), fax.resolution(), fax.compression());
         return new FaxDeliveryChannel(store, directory, renderer, bridge, notes);
     }

@@ -1,0 +1,132 @@
+package io.liaison.gateway.dispatch.mail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A loopback SMTP server for adapter tests that must see the dialogue itself: it records every
+ * command, answers each as {@code replies} says (250 by default), and can close a connection after
+ * each accepted message, as servers with a per-connection message limit do.
+ */
+final class ScriptedSmtpServer implements AutoCloseable {
+    private final ServerSocket socket;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger accepted = new AtomicInteger();
+    private volatile Function<String, String> replies = command -> null;
+    private volatile boolean closeAfterEachMessage;
+
+    private ScriptedSmtpServer(ServerSocket socket) {
+        this.socket = socket;
+    }
+
+    static ScriptedSmtpServer start() throws IOException {
+        ServerSocket s = new ServerSocket();
+        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        ScriptedSmtpServer server = new ScriptedSmtpServer(s);
+        Thread acceptor = new Thread(server::acceptLoop, "scripted-smtp");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        return server;
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    /** The commands received, verbs upper-cased, in order. */
+    List<String> verbs() {
+        return commands.stream().map(c -> c.split(" ", 2)[0].toUpperCase(Locale.ROOT)).toList();
+    }
+
+    int connections() {
+        return connections.get();
+    }
+
+    int accepted() {
+        return accepted.get();
+    }
+
+    /** A reply line for a command, or null for the default 250. */
+    void reply(Function<String, String> replies) {
+        this.replies = replies;
+    }
+
+    void closeAfterEachMessage() {
+        this.closeAfterEachMessage = true;
+    }
+
+    private void acceptLoop() {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                connections.incrementAndGet();
+                Thread t = new Thread(() -> serve(client), "scripted-smtp-" + client.getPort());
+                t.setDaemon(true);
+                t.start();
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket client) {
+        try (client; BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+             OutputStream out = client.getOutputStream()) {
+            write(out, "220 scripted ESMTP");
+            String line;
+            while ((line = in.readLine()) != null) {
+                commands.add(line);
+                String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+                String scripted = replies.apply(line);
+                if (scripted != null) {
+                    write(out, scripted);
+                    continue;
+                }
+                switch (verb) {
+                    case "EHLO" -> write(out, "250-scripted\r\n250 8BITMIME");
+                    case "DATA" -> {
+                        write(out, "354 go on");
+                        while (!".".equals(in.readLine())) {
+                            // the message itself is not kept
+                        }
+                        accepted.incrementAndGet();
+                        write(out, "250 accepted");
+                        if (closeAfterEachMessage) {
+                            return;
+                        }
+                    }
+                    case "QUIT" -> {
+                        write(out, "221 bye");
+                        return;
+                    }
+                    default -> write(out, "250 ok");
+                }
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private static void write(OutputStream out, String reply) throws IOException {
+        out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
