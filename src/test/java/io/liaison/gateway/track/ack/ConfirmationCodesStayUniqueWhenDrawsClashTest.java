@@ -109,10 +109,7 @@ class ConfirmationCodesStayUniqueWhenDrawsClashTest {
 
     @Test
     void aFanOutLargerThanASliceIsIssuedInSlicesInDeliveryOrder() {
-        String[] orgs = new String[300];
-        for (int i = 0; i < orgs.length; i++) {
-            orgs[i] = "operator-" + i;
-        }
+        String[] orgs = operators(300);
         String ref = send(orgs);
         ConfirmationDesk desk = new ConfirmationDesk(SampleDirectory.load(clock), notices, store, new ConfirmationCodes(6),
                 ZoneId.of("Asia/Tokyo"));
@@ -138,10 +135,7 @@ class ConfirmationCodesStayUniqueWhenDrawsClashTest {
 
     @Test
     void codesOfOlderNoticesLeaveTheCacheButNeverChange() {
-        String[] orgs = new String[150];
-        for (int i = 0; i < orgs.length; i++) {
-            orgs[i] = "operator-" + i;
-        }
+        String[] orgs = operators(150);
         String first = send(orgs);
         String second = send(orgs);
         ConfirmationDesk desk = new ConfirmationDesk(SampleDirectory.load(clock), notices, store, new ConfirmationCodes(6),
@@ -160,6 +154,14 @@ class ConfirmationCodesStayUniqueWhenDrawsClashTest {
                     "read back from the store, not issued again");
         }
         assertTrue(store.awaitingCodes(first).isEmpty() && store.awaitingCodes(second).isEmpty());
+    }
+
+    private static String[] operators(int n) {
+        String[] orgs = new String[n];
+        for (int i = 0; i < n; i++) {
+            orgs[i] = "operator-" + i;
+        }
+        return orgs;
     }
 
     private static Supplier<String> draws(String... codes) {
