@@ -1,5 +1,6 @@
 package io.liaison.gateway.dispatch;
 
+import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.StoredNotice;
 import java.util.LinkedHashMap;
@@ -24,6 +25,12 @@ public final class NoticeCache {
 
     public NoticeCache(NoticeStore store) {
         this.store = store;
+    }
+
+    /** The notice a delivery belongs to; a delivery whose notice is gone is refused, never sent without it. */
+    public StoredNotice noticeOf(Delivery delivery) throws DeliveryRefusedException {
+        return notice(delivery.reference())
+                .orElseThrow(() -> new DeliveryRefusedException("notice " + delivery.reference() + " is not in the store"));
     }
 
     public Optional<StoredNotice> notice(String reference) {

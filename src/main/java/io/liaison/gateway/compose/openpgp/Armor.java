@@ -19,10 +19,6 @@ final class Armor {
     private Armor() {
     }
 
-    static String message(byte[] binary, int length) {
-        return message(binary, length, true);
-    }
-
     /**
      * @param checksum whether to write the CRC-24 line: RFC 9580 §6.2 says it SHOULD NOT be written
      *                 unless readers that require it are a concern, as readers of v4 messages may be

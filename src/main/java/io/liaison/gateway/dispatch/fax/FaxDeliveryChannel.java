@@ -9,6 +9,7 @@ import io.liaison.gateway.directory.Organisation;
 import io.liaison.gateway.dispatch.DeliveryChannel;
 import io.liaison.gateway.dispatch.DeliveryRefusedException;
 import io.liaison.gateway.dispatch.NoteLookup;
+import io.liaison.gateway.dispatch.NoticeCache;
 import io.liaison.gateway.dispatch.TransportFailure;
 import io.liaison.gateway.marking.DeliveryNoteSource;
 import io.liaison.gateway.store.Delivery;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * anything is rendered or sent.
  */
 public final class FaxDeliveryChannel implements DeliveryChannel {
-    private final NoticeStore store;
+    private final NoticeCache notices;
     private final Directory directory;
     private final FaxRenderer renderer;
     private final FaxBridge bridge;
@@ -38,7 +39,7 @@ public final class FaxDeliveryChannel implements DeliveryChannel {
     /** With {@code notes}, each fax carries its recipient's confirmation code. */
     public FaxDeliveryChannel(NoticeStore store, Directory directory, FaxRenderer renderer, FaxBridge bridge,
                               DeliveryNoteSource notes) {
-        this.store = store;
+        this.notices = new NoticeCache(store);
         this.directory = directory;
         this.renderer = renderer;
         this.bridge = bridge;
@@ -52,7 +53,7 @@ public final class FaxDeliveryChannel implements DeliveryChannel {
 
     @Override
     public String deliver(Delivery delivery) throws TransportFailure, DeliveryRefusedException {
-        StoredNotice notice = notice(delivery);
+        StoredNotice notice = notices.noticeOf(delivery);
         FaxNumber number = number(delivery);
         Optional<String> code = NoteLookup.noteFor(notes, notice, delivery).confirmationCode();
         RenderedFax fax = render(notice, delivery, number, code);
@@ -62,17 +63,12 @@ public final class FaxDeliveryChannel implements DeliveryChannel {
 
     /** The pages this delivery sends (or sent), for the demo's {@code --out} and for inspection. */
     public RenderedFax render(Delivery delivery) throws DeliveryRefusedException {
-        StoredNotice notice = notice(delivery);
+        StoredNotice notice = notices.noticeOf(delivery);
         return render(notice, delivery, number(delivery), notes.noteFor(notice, delivery).confirmationCode());
     }
 
     public FaxBridge bridge() {
         return bridge;
-    }
-
-    private StoredNotice notice(Delivery delivery) throws DeliveryRefusedException {
-        return store.notice(delivery.reference())
-                .orElseThrow(() -> new DeliveryRefusedException("notice " + delivery.reference() + " is not in the store"));
     }
 
     private static FaxNumber number(Delivery delivery) throws DeliveryRefusedException {

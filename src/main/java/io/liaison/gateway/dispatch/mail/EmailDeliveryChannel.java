@@ -51,16 +51,12 @@ public final class EmailDeliveryChannel implements DeliveryChannel {
 
     @Override
     public PreparedDelivery prepare(Delivery delivery) throws DeliveryRefusedException {
-        StoredNotice notice = notices.notice(delivery.reference())
-                .orElseThrow(() -> new DeliveryRefusedException("notice " + delivery.reference() + " is not in the store"));
+        StoredNotice notice = notices.noticeOf(delivery);
         DeliveryNote note;
         try {
             note = NoteLookup.noteFor(notes, notice, delivery);
         } catch (TransportFailure e) {
-            // Not this message's fault: the dispatcher retries it as it would a server's refusal.
-            return () -> {
-                throw e;
-            };
+            return PreparedDelivery.failing(e);
         }
         MimeMessage message;
         String messageId;

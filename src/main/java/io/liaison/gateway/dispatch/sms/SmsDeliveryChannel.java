@@ -55,16 +55,12 @@ public final class SmsDeliveryChannel implements DeliveryChannel {
     /** Renders the text here, so that a hand-over running beside others only waits for the SMSC. */
     @Override
     public PreparedDelivery prepare(Delivery delivery) throws DeliveryRefusedException {
-        StoredNotice notice = notices.notice(delivery.reference())
-                .orElseThrow(() -> new DeliveryRefusedException("notice " + delivery.reference() + " is not in the store"));
+        StoredNotice notice = notices.noticeOf(delivery);
         DeliveryNote note;
         try {
             note = NoteLookup.noteFor(notes, notice, delivery);
         } catch (TransportFailure e) {
-            // Not this message's fault: the dispatcher retries it as it would the SMSC's refusal.
-            return () -> {
-                throw e;
-            };
+            return PreparedDelivery.failing(e);
         }
         String text = marking.sms(notice, note, t -> SmsEncoding.segmentsFor(t) <= maxSegments);
         return () -> transport.submit(delivery.address(), text);

@@ -25,7 +25,7 @@ class ArmorWritesWhatBouncyCastleWritesTest {
         try (ArmoredOutputStream armor = ArmoredOutputStream.builder().clearHeaders().build(expected)) {
             armor.write(data);
         }
-        assertEquals(expected.toString(StandardCharsets.US_ASCII), Armor.message(data, data.length));
+        assertEquals(expected.toString(StandardCharsets.US_ASCII), Armor.message(data, data.length, true));
     }
 
     @ParameterizedTest
@@ -34,6 +34,6 @@ class ArmorWritesWhatBouncyCastleWritesTest {
         byte[] buffer = new byte[length + 100];
         new Random(7).nextBytes(buffer);
         byte[] data = java.util.Arrays.copyOf(buffer, length);
-        assertEquals(Armor.message(data, length), Armor.message(buffer, length));
+        assertEquals(Armor.message(data, length, true), Armor.message(buffer, length, true));
     }
 }
