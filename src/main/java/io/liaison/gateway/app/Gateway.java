@@ -160,8 +160,9 @@ public final class Gateway implements AutoCloseable {
         this.emailJournal = AcceptanceJournal.open(journals.resolve("email-acceptances.journal"));
         this.smsJournal = AcceptanceJournal.open(journals.resolve("sms-acceptances.journal"));
         this.faxJournal = AcceptanceJournal.open(journals.resolve("fax-acceptances.journal"));
-        int recovered = AcceptanceRecorder.recover(store, emailJournal) + AcceptanceRecorder.recover(store, smsJournal)
-                + AcceptanceRecorder.recover(store, faxJournal);
+        int recovered = AcceptanceRecorder.recover(store, ChannelKind.EMAIL, emailJournal)
+                + AcceptanceRecorder.recover(store, ChannelKind.SMS, smsJournal)
+                + AcceptanceRecorder.recover(store, ChannelKind.FAX, faxJournal);
         if (recovered > 0) {
             LOG.warn("{} deliveries accepted by their servers before the last stop are now recorded as sent", recovered);
         }

@@ -1,5 +1,6 @@
 package io.liaison.gateway.dispatch;
 
+import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.store.Acceptance;
 import io.liaison.gateway.store.NoticeStore;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import java.util.Optional;
  */
 public final class AcceptanceRecorder {
     private final NoticeStore store;
+    private final ChannelKind channel;
     private final Optional<AcceptanceJournal> journal;
     private final int batch;
     private final Object committing = new Object();
@@ -22,19 +24,20 @@ public final class AcceptanceRecorder {
     private boolean commitDue;
 
     /** @param journal empty to commit every acceptance before the next hand-over, one transaction each */
-    AcceptanceRecorder(NoticeStore store, Optional<AcceptanceJournal> journal, int batch) {
+    AcceptanceRecorder(NoticeStore store, ChannelKind channel, Optional<AcceptanceJournal> journal, int batch) {
         this.store = store;
+        this.channel = channel;
         this.journal = journal;
         this.batch = journal.isPresent() ? batch : 1;
     }
 
     /**
-     * After a crash: commits what the journal holds (for SMS, with the part ids receipts are matched by),
-     * then empties it. Returns how many deliveries changed.
+     * After a crash: commits what the journal of {@code channel} holds (for SMS, with the part ids
+     * receipts are matched by), then empties it. Returns how many deliveries changed.
      */
-    public static int recover(NoticeStore store, AcceptanceJournal journal) {
+    public static int recover(NoticeStore store, ChannelKind channel, AcceptanceJournal journal) {
         List<Acceptance> left = journal.pending();
-        int changed = store.markAllSent(left);
+        int changed = store.markAllSent(channel, left);
         journal.clear();
         return changed;
     }
@@ -76,7 +79,7 @@ public final class AcceptanceRecorder {
                 pending = new ArrayList<>();
             }
             try {
-                store.markAllSent(batchToCommit);
+                store.markAllSent(channel, batchToCommit);
             } catch (RuntimeException e) {
                 synchronized (this) {
                     batchToCommit.addAll(pending);

@@ -99,7 +99,7 @@ public final class ChannelDispatcher {
         this.retry = retry;
         this.clock = clock;
         this.breaker = breaker;
-        this.recorder = new AcceptanceRecorder(store, journal, BATCH);
+        this.recorder = new AcceptanceRecorder(store, channel.kind(), journal, BATCH);
         this.preparers = preparers;
         this.handOvers = handOvers;
     }

@@ -37,12 +37,12 @@ public interface NoticeStore {
     List<Delivery> claimDue(ChannelKind channel, Instant now, int max);
 
     /**
-     * Records many acceptances in one transaction. Only deliveries still SENDING change, so replaying
-     * acceptances after a crash never overwrites a later outcome. For an SMS delivery that changes, the
-     * same transaction keeps each of its {@link Acceptance#serverIds() message ids} as a part, so the
-     * SMSC's receipts find it. Returns how many changed.
+     * Records many acceptances of one channel in one transaction. Only deliveries of that channel still
+     * SENDING change, so replaying acceptances after a crash never overwrites a later outcome. For an SMS
+     * delivery that changes, the same transaction keeps each of its {@link Acceptance#serverIds() message
+     * ids} as a part, so the SMSC's receipts find it. Returns how many changed.
      */
-    int markAllSent(List<Acceptance> acceptances);
+    int markAllSent(ChannelKind channel, List<Acceptance> acceptances);
 
     void markRetry(long deliveryId, String reason, Instant nextAttempt, Instant now);
 

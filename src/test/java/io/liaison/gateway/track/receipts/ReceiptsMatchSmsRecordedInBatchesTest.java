@@ -71,7 +71,7 @@ class ReceiptsMatchSmsRecordedInBatchesTest {
         assertEquals(1, receiptStore.unmatched(clock.instant().minus(Duration.ofDays(1))).size());
 
         clock.advance(Duration.ofSeconds(30));
-        assertEquals(1, store.markAllSent(List.of(new Acceptance(sms.id(), "0000000A1,0000000A2", accepted))));
+        assertEquals(1, store.markAllSent(ChannelKind.SMS, List.of(new Acceptance(sms.id(), "0000000A1,0000000A2", accepted))));
         assertEquals(DeliveryState.SENT, state(sms));
 
         clock.advance(Duration.ofSeconds(1));
@@ -94,7 +94,7 @@ class ReceiptsMatchSmsRecordedInBatchesTest {
 
         clock.advance(Duration.ofMinutes(5));
         AcceptanceJournal reopened = AcceptanceJournal.open(work.resolve("sms-acceptances.journal"));
-        assertEquals(2, AcceptanceRecorder.recover(store, reopened));
+        assertEquals(2, AcceptanceRecorder.recover(store, ChannelKind.SMS, reopened));
         reopened.close();
 
         assertEquals(1, receipts.applyPending());
@@ -109,10 +109,13 @@ class ReceiptsMatchSmsRecordedInBatchesTest {
         Delivery sms = claimedSms();
         Delivery email = claimed(ChannelKind.EMAIL, "soc@east-power.sample.invalid");
         Instant at = clock.instant();
-        List<Acceptance> batch = List.of(new Acceptance(sms.id(), "D1,D2", at), new Acceptance(email.id(), "<m1@nisc>", at));
+        List<Acceptance> smsBatch = List.of(new Acceptance(sms.id(), "D1,D2", at));
+        List<Acceptance> emailBatch = List.of(new Acceptance(email.id(), "<m1@nisc>", at));
 
-        assertEquals(2, store.markAllSent(batch));
-        assertEquals(0, store.markAllSent(batch), "a replay after the commit changes nothing");
+        assertEquals(0, store.markAllSent(ChannelKind.SMS, emailBatch), "an e-mail delivery is not recorded as an SMS");
+        assertEquals(1, store.markAllSent(ChannelKind.SMS, smsBatch));
+        assertEquals(1, store.markAllSent(ChannelKind.EMAIL, emailBatch));
+        assertEquals(0, store.markAllSent(ChannelKind.SMS, smsBatch), "a replay after the commit changes nothing");
 
         assertEquals(List.of("D1", "D2"), receiptStore.sentAs("D2").orElseThrow().messageIds());
         assertTrue(receiptStore.sentAs("<m1@nisc>").isEmpty());
