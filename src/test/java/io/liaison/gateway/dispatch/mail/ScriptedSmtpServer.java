@@ -27,6 +27,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile Function<String, String> replies = command -> null;
     private volatile boolean closeAfterEachMessage;
+    private volatile boolean offersPipelining;
+    private final List<String> arrivedWithNext = new CopyOnWriteArrayList<>();
+    private final List<List<String>> messages = new CopyOnWriteArrayList<>();
 
     private ScriptedSmtpServer(ServerSocket socket) {
         this.socket = socket;
@@ -68,6 +71,21 @@ final class ScriptedSmtpServer implements AutoCloseable {
         this.closeAfterEachMessage = true;
     }
 
+    /** Offers PIPELINING (RFC 2920) in the EHLO reply. */
+    void offerPipelining() {
+        this.offersPipelining = true;
+    }
+
+    /** The verbs of the commands that arrived with the next command already behind them: sent in one write. */
+    List<String> verbsSentAhead() {
+        return List.copyOf(arrivedWithNext);
+    }
+
+    /** Each accepted message's lines as they came in DATA (dots still doubled). */
+    List<List<String>> messages() {
+        return List.copyOf(messages);
+    }
+
     private void acceptLoop() {
         while (!socket.isClosed()) {
             try {
@@ -90,18 +108,27 @@ final class ScriptedSmtpServer implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 commands.add(line);
                 String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+                if (in.ready()) {
+                    arrivedWithNext.add(verb);
+                }
                 String scripted = replies.apply(line);
                 if (scripted != null) {
                     write(out, scripted);
                     continue;
                 }
                 switch (verb) {
-                    case "EHLO" -> write(out, "250-scripted\r\n250 8BITMIME");
+                    case "EHLO" -> write(out, "250-scripted\r\n" + (offersPipelining ? "250-PIPELINING\r\n" : "") + "250 8BITMIME");
                     case "DATA" -> {
                         write(out, "354 go on");
-                        while (!".".equals(in.readLine())) {
-                            // the message itself is not kept
+                        List<String> message = new java.util.ArrayList<>();
+                        String data;
+                        while (!".".equals(data = in.readLine())) {
+                            if (data == null) {
+                                return; // the client gave up inside DATA: nothing was accepted
+                            }
+                            message.add(data);
                         }
+                        messages.add(message);
                         accepted.incrementAndGet();
                         write(out, "250 accepted");
                         if (closeAfterEachMessage) {
