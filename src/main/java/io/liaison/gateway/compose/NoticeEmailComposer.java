@@ -127,7 +127,7 @@ public final class NoticeEmailComposer {
         if (notice.exercise()) {
             field(h, NoticeMarking.HEADER_EXERCISE, "yes");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024); // a PGP/MIME notice without regrowing
         try {
             out.write(h.toString().getBytes(StandardCharsets.UTF_8));
             encrypted.writeEntity(out);

@@ -92,35 +92,46 @@ public final class PgpEncryptedMultipart extends MimeMultipart implements Protec
     @Override
     public void writeEntity(OutputStream out) throws IOException {
         String dash = "--" + boundary + "\r\n";
-        StringBuilder b = new StringBuilder(armored.length() + 600);
-        b.append("Content-Type: multipart/encrypted; protocol=\"").append(PROTOCOL).append("\";\r\n\tboundary=\"")
-                .append(boundary).append("\"\r\n\r\n")
-                .append(dash)
-                .append("Content-Type: ").append(PROTOCOL).append("\r\n")
-                .append("Content-Transfer-Encoding: 7bit\r\n")
-                .append("Content-Description: ").append(VERSION_DESCRIPTION).append("\r\n\r\n")
-                .append("Version: 1\r\n\r\n")
-                .append(dash)
-                .append("Content-Type: ").append(PAYLOAD_TYPE).append("\r\n")
-                .append("Content-Transfer-Encoding: 7bit\r\n")
-                .append("Content-Description: ").append(PAYLOAD_DESCRIPTION).append("\r\n")
-                .append("Content-Disposition: inline; filename=").append(PAYLOAD_FILE).append("\r\n\r\n");
-        appendCrlf(b, armored);
-        b.append("\r\n--").append(boundary).append("--\r\n");
-        out.write(b.toString().getBytes(StandardCharsets.US_ASCII));
+        String head = "Content-Type: multipart/encrypted; protocol=\"" + PROTOCOL + "\";\r\n\tboundary=\"" + boundary + "\"\r\n\r\n"
+                + dash
+                + "Content-Type: " + PROTOCOL + "\r\n"
+                + "Content-Transfer-Encoding: 7bit\r\n"
+                + "Content-Description: " + VERSION_DESCRIPTION + "\r\n\r\n"
+                + "Version: 1\r\n\r\n"
+                + dash
+                + "Content-Type: " + PAYLOAD_TYPE + "\r\n"
+                + "Content-Transfer-Encoding: 7bit\r\n"
+                + "Content-Description: " + PAYLOAD_DESCRIPTION + "\r\n"
+                + "Content-Disposition: inline; filename=" + PAYLOAD_FILE + "\r\n\r\n";
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.write(crlf(armored));
+        out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
     }
 
-    // Armor lines end in LF as Bouncy Castle writes them; on the wire every line ends in CRLF.
-    private static void appendCrlf(StringBuilder b, String text) {
-        int start = 0;
-        int end;
-        while ((end = text.indexOf('\n', start)) >= 0) {
-            int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            b.append(text, start, stop).append("\r\n");
-            start = end + 1;
+    // Armor lines end in LF as Bouncy Castle writes them; on the wire every line ends in CRLF. One array
+    // of the final size: this runs once per recipient of a fan-out.
+    private static byte[] crlf(String text) {
+        int length = text.length();
+        int bare = 0;
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) == '\n' && (i == 0 || text.charAt(i - 1) != '\r')) {
+                bare++;
+            }
         }
-        if (start < text.length()) {
-            b.append(text, start, text.length()).append("\r\n");
+        boolean open = length > 0 && text.charAt(length - 1) != '\n';
+        byte[] out = new byte[length + bare + (open ? 2 : 0)];
+        int o = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' && (i == 0 || text.charAt(i - 1) != '\r')) {
+                out[o++] = '\r';
+            }
+            out[o++] = (byte) c;
         }
+        if (open) {
+            out[o++] = '\r';
+            out[o] = '\n';
+        }
+        return out;
     }
 }

@@ -18,6 +18,8 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPKeyConverter;
  * signed data, as RFC 9580 §5.2.4 has it) made with a decoded key kept between signatures, so its
  * public half, which Ed25519 needs for every signature, is derived once. The data is hashed once;
  * Bouncy Castle's own signer hashes it twice (once for the signature, once for the digest prefix).
+ * The SHA-2 hash of the signed text is the JDK's, which runs on the processor's vector instructions
+ * (Bouncy Castle's is plain Java: a tenth of the time spent signing each recipient's text).
  */
 final class ReusedEd25519Signing implements PGPContentSignerBuilder {
     private final int keyAlgorithm;
@@ -33,7 +35,14 @@ final class ReusedEd25519Signing implements PGPContentSignerBuilder {
     @Override
     public PGPContentSigner build(int signatureType, PGPPrivateKey privateKey) throws PGPException {
         Ed25519PrivateKeyParameters key = keys.decoded(privateKey);
-        PGPDigestCalculator digest = new BcPGPDigestCalculatorProvider().get(hashAlgorithm);
+        PGPDigestCalculator digest = JdkDigest.of(hashAlgorithm)
+                .orElseGet(() -> {
+                    try {
+                        return new BcPGPDigestCalculatorProvider().get(hashAlgorithm);
+                    } catch (PGPException e) {
+                        throw new IllegalArgumentException("no digest for OpenPGP hash algorithm " + hashAlgorithm, e);
+                    }
+                });
         return new PGPContentSigner() {
             private byte[] hash;
 

@@ -28,6 +28,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private volatile Function<String, String> replies = command -> null;
     private volatile boolean closeAfterEachMessage;
     private volatile boolean offersPipelining;
+    private volatile String offersAuth;
     private final List<String> arrivedWithNext = new CopyOnWriteArrayList<>();
     private final List<List<String>> messages = new CopyOnWriteArrayList<>();
 
@@ -76,6 +77,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
         this.offersPipelining = true;
     }
 
+    /** Offers AUTH with these mechanisms ("PLAIN LOGIN") in the EHLO reply; answer AUTH through {@link #reply}. */
+    void offerAuth(String mechanisms) {
+        this.offersAuth = mechanisms;
+    }
+
+    /** Every line the client sent outside DATA, as sent. */
+    List<String> commands() {
+        return List.copyOf(commands);
+    }
+
     /** The verbs of the commands that arrived with the next command already behind them: sent in one write. */
     List<String> verbsSentAhead() {
         return List.copyOf(arrivedWithNext);
@@ -117,7 +128,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     continue;
                 }
                 switch (verb) {
-                    case "EHLO" -> write(out, "250-scripted\r\n" + (offersPipelining ? "250-PIPELINING\r\n" : "") + "250 8BITMIME");
+                    case "EHLO" -> write(out, "250-scripted\r\n" + (offersPipelining ? "250-PIPELINING\r\n" : "")
+                            + (offersAuth != null ? "250-AUTH " + offersAuth + "\r\n" : "") + "250 8BITMIME");
                     case "DATA" -> {
                         write(out, "354 go on");
                         List<String> message = new java.util.ArrayList<>();
