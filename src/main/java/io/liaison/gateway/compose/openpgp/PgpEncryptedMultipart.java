@@ -109,25 +109,32 @@ public final class PgpEncryptedMultipart extends MimeMultipart implements Protec
     }
 
     // Armor lines end in LF as Bouncy Castle writes them; on the wire every line ends in CRLF. One array
-    // of the final size: this runs once per recipient of a fan-out.
+    // of the final size, filled a line at a time: this runs once per recipient of a fan-out.
     private static byte[] crlf(String text) {
-        int length = text.length();
+        byte[] in = text.getBytes(StandardCharsets.US_ASCII);
         int bare = 0;
-        for (int i = 0; i < length; i++) {
-            if (text.charAt(i) == '\n' && (i == 0 || text.charAt(i - 1) != '\r')) {
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == '\n' && (i == 0 || in[i - 1] != '\r')) {
                 bare++;
             }
         }
-        boolean open = length > 0 && text.charAt(length - 1) != '\n';
-        byte[] out = new byte[length + bare + (open ? 2 : 0)];
-        int o = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c == '\n' && (i == 0 || text.charAt(i - 1) != '\r')) {
-                out[o++] = '\r';
-            }
-            out[o++] = (byte) c;
+        boolean open = in.length > 0 && in[in.length - 1] != '\n';
+        if (bare == 0 && !open) {
+            return in;
         }
+        byte[] out = new byte[in.length + bare + (open ? 2 : 0)];
+        int o = 0;
+        int start = 0;
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == '\n' && (i == 0 || in[i - 1] != '\r')) {
+                System.arraycopy(in, start, out, o, i - start);
+                o += i - start;
+                out[o++] = '\r';
+                start = i; // the LF goes with the next run
+            }
+        }
+        System.arraycopy(in, start, out, o, in.length - start);
+        o += in.length - start;
         if (open) {
             out[o++] = '\r';
             out[o] = '\n';
