@@ -42,6 +42,14 @@ public final class JdbcConfirmationStore implements ConfirmationStore {
     }
 
     @Override
+    public Map<String, String> issuedCodes(String reference) {
+        Map<String, String> codes = new java.util.HashMap<>();
+        sql.query("SELECT poc_id, code FROM confirmation_code WHERE reference = ?", ps -> ps.setString(1, reference),
+                rs -> codes.put(rs.getString(1), rs.getString(2)));
+        return codes;
+    }
+
+    @Override
     public Map<String, String> issueCodes(String reference, Collection<CodeHolder> holders, Supplier<String> fresh,
                                           Instant now) {
         if (holders.isEmpty()) {

@@ -87,6 +87,16 @@ public final class ConfirmationDesk implements Acknowledgements {
             if (known != null) {
                 return known;
             }
+            if (!issued.containsKey(reference)) {
+                // A notice this desk has not seen (the gateway restarted mid fan-out, or its codes left the
+                // cache): the codes it already has, read in one query. Asked contact by contact, each miss
+                // would search the notice's deliveries again: minutes for a resumed fan-out of thousands.
+                cache(reference, store.issuedCodes(reference));
+                known = cached(reference, pocId);
+                if (known != null) {
+                    return known;
+                }
+            }
             if (awaiting.size() > MAX_AWAITING_NOTICES && !awaiting.containsKey(reference)) {
                 awaiting.clear(); // notices whose deliveries were never all rendered; their contacts are asked for one by one
             }
@@ -100,9 +110,8 @@ public final class ConfirmationDesk implements Acknowledgements {
                     slice.add(next);
                 }
             }
-            if (queue.isEmpty()) {
-                awaiting.remove(reference);
-            }
+            // An emptied queue stays: a contact outside it (a standby, say) is then issued its code alone,
+            // without searching the notice's deliveries again.
             Map<String, String> fresh = store.issueCodes(reference, slice, codes::next, now);
             cache(reference, fresh);
             return fresh.get(pocId);

@@ -19,6 +19,9 @@ public interface ConfirmationStore {
      */
     List<CodeHolder> awaitingCodes(String reference);
 
+    /** Every code already issued for {@code reference}, by point of contact. */
+    Map<String, String> issuedCodes(String reference);
+
     /**
      * Issues, in one transaction, a code to each of {@code holders} that has none yet for {@code reference},
      * and returns the code of every one of them by contact. Codes drawn from {@code fresh} that any earlier

@@ -156,6 +156,42 @@ class ConfirmationCodesStayUniqueWhenDrawsClashTest {
         assertTrue(store.awaitingCodes(first).isEmpty() && store.awaitingCodes(second).isEmpty());
     }
 
+    @Test
+    void afterARestartANoticesCodesAreReadOnceNotSearchedForContactByContact() {
+        String[] orgs = operators(300);
+        String ref = send(orgs);
+        ConfirmationDesk before = new ConfirmationDesk(SampleDirectory.load(clock), notices, store, new ConfirmationCodes(6),
+                ZoneId.of("Asia/Tokyo"));
+        Map<String, String> issued = new java.util.HashMap<>();
+        for (String org : orgs) {
+            for (String poc : List.of(org + "-duty", org + "-deputy")) {
+                issued.put(poc, before.codeFor(ref, org, poc, clock.instant()));
+            }
+        }
+
+        // The gateway restarts and resumes the fan-out: a new desk, every code already in the store.
+        int[] searches = new int[1];
+        ConfirmationStore counting = (ConfirmationStore) java.lang.reflect.Proxy.newProxyInstance(
+                ConfirmationStore.class.getClassLoader(), new Class<?>[] {ConfirmationStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("awaitingCodes")) {
+                        searches[0]++;
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        ConfirmationDesk after = new ConfirmationDesk(SampleDirectory.load(clock), notices, counting, new ConfirmationCodes(6),
+                ZoneId.of("Asia/Tokyo"));
+        for (String org : orgs) {
+            for (String poc : List.of(org + "-duty", org + "-deputy")) {
+                assertEquals(issued.get(poc), after.codeFor(ref, org, poc, clock.instant()), "a code never changes");
+            }
+        }
+        assertTrue(searches[0] <= 1, "the notice's deliveries were searched " + searches[0] + " times for 600 contacts");
+    }
+
     private static String[] operators(int n) {
         String[] orgs = new String[n];
         for (int i = 0; i < n; i++) {
