@@ -108,7 +108,7 @@ class AuthenticatesAndNeverSendsInTheClearTest {
     }
 
     private SmtpMailTransport transport(SmtpSettings.StartTls startTls) {
-        return new SmtpMailTransport(new SmtpSettings("127.0.0.1", server.port(), startTls, "liaison", PASSWORD, 10_000, 1), clock);
+        return server.transport(clock, startTls, "liaison", PASSWORD);
     }
 
     private MimeMessage message() throws Exception {

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.gateway.dispatch.TransportFailure;
-import io.liaison.gateway.testing.MutableClock;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,23 +19,7 @@ import org.junit.jupiter.api.Test;
  * that would then take the data for the others; and the message arrives intact whatever its dots and
  * line ends.
  */
-class PipelinesTheEnvelopeAndSendsDotsSafelyTest {
-    private final MutableClock clock = MutableClock.sampleDay();
-    private ScriptedSmtpServer server;
-    private SmtpMailTransport smtp;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ScriptedSmtpServer.start();
-        smtp = new SmtpMailTransport(new SmtpSettings("127.0.0.1", server.port(), SmtpSettings.StartTls.NONE, null, null,
-                10_000, 1), clock);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        smtp.close();
-        server.close();
-    }
+class PipelinesTheEnvelopeAndSendsDotsSafelyTest extends ScriptedSmtpDialogue {
 
     @Test
     void theEnvelopeGoesInOneWriteWhereTheServerOffersPipelining() throws Exception {

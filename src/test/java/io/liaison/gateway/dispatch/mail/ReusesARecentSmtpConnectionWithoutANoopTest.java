@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.gateway.dispatch.TransportFailure;
-import io.liaison.gateway.testing.MutableClock;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,23 +17,7 @@ import org.junit.jupiter.api.Test;
  * older one is asked first; one the server closed meanwhile costs nothing but a fresh connection; and
  * a server's "try later" stays a temporary failure, its "no such user" a permanent one.
  */
-class ReusesARecentSmtpConnectionWithoutANoopTest {
-    private final MutableClock clock = MutableClock.sampleDay();
-    private ScriptedSmtpServer server;
-    private SmtpMailTransport smtp;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = ScriptedSmtpServer.start();
-        smtp = new SmtpMailTransport(new SmtpSettings("127.0.0.1", server.port(), SmtpSettings.StartTls.NONE, null, null,
-                10_000, 1), clock);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        smtp.close();
-        server.close();
-    }
+class ReusesARecentSmtpConnectionWithoutANoopTest extends ScriptedSmtpDialogue {
 
     @Test
     void messagesInQuickSuccessionShareOneConnectionAndNoNoop() throws Exception {

@@ -50,6 +50,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return socket.getLocalPort();
     }
 
+    /** The gateway's SMTP transport to this server, one connection, credentials and STARTTLS as given. */
+    SmtpMailTransport transport(java.time.Clock clock, SmtpSettings.StartTls startTls, String user, String password) {
+        return new SmtpMailTransport(new SmtpSettings("127.0.0.1", port(), startTls, user, password, 10_000, 1), clock);
+    }
+
+    /** The gateway's SMTP transport to this server: one connection, no STARTTLS, no credentials. */
+    SmtpMailTransport transport(java.time.Clock clock) {
+        return transport(clock, SmtpSettings.StartTls.NONE, null, null);
+    }
+
     /** The commands received, verbs upper-cased, in order. */
     List<String> verbs() {
         return commands.stream().map(c -> c.split(" ", 2)[0].toUpperCase(Locale.ROOT)).toList();
