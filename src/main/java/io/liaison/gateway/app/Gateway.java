@@ -96,6 +96,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.SimpleMainShutdownStrategy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -223,6 +224,10 @@ public final class Gateway implements AutoCloseable {
         this.reshare = new ReshareDesk(directory, inboundStore, new JdbcReshareStore(database.dataSource()), this::send, clock);
 
         this.camel = new Main();
+        // No JVM shutdown hook from Camel: it holds the whole context until the JVM exits, so a gateway
+        // closed and started again in one JVM (the benchmark's sizes, the tests) kept every closed one in
+        // memory. Whoever runs the gateway until a signal closes it ("serve" does, waiting for the close).
+        camel.setShutdownStrategy(new SimpleMainShutdownStrategy());
         java.util.Properties camelProperties = settings.asProperties();
         // The IMAP route reads its password as a property; it comes from the environment, never from a file.
         camelProperties.setProperty("gateway.imap.password",

@@ -214,10 +214,22 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             CountDownLatch stop = new CountDownLatch(1);
+            CountDownLatch closed = new CountDownLatch(1);
+            // The JVM halts once its shutdown hooks return: this one waits until the gateway has closed
+            // (routes stopped, journals and database closed), within the same bound as Camel's own stop.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop.countDown();
+                try {
+                    closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "gateway-stop"));
             try (Gateway gateway = Gateway.builder(options.settings()).start()) {
-                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
                 System.out.println("gateway running; stop with Ctrl-C");
                 stop.await();
+            } finally {
+                closed.countDown();
             }
             return OK;
         }
