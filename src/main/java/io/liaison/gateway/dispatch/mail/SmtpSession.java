@@ -104,9 +104,11 @@ final class SmtpSession implements Closeable {
         if (reply.code() / 100 != 2) {
             command("HELO", "HELO " + localName, 250); // an RFC 821 server: no extensions
             extensions = Set.of();
+            authMechanisms = "";
             return;
         }
         Set<String> offered = new HashSet<>();
+        authMechanisms = ""; // what the server offers after STARTTLS replaces what it offered before
         List<String> lines = reply.lines();
         for (String line : lines.subList(1, lines.size())) {
             String[] words = line.trim().split("[ =]", 2);
