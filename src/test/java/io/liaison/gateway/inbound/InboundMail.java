@@ -215,6 +215,12 @@ public final class InboundMail {
             return this;
         }
 
+        /** Leaves out a header added before, as a marking stripped in transit. */
+        public Envelope without(String name) {
+            extra.remove(name);
+            return this;
+        }
+
         /** The header section, CRLF-terminated, without the Content-Type. */
         public String headers() {
             StringBuilder b = new StringBuilder();
