@@ -36,6 +36,7 @@ import io.liaison.gateway.dispatch.sms.SmsTransport;
 import io.liaison.gateway.inbound.InboundIntake;
 import io.liaison.gateway.inbound.InboundOpener;
 import io.liaison.gateway.inbound.InboundOutcome;
+import io.liaison.gateway.inbound.InboundLimits;
 import io.liaison.gateway.inbound.InboundSettings;
 import io.liaison.gateway.inbound.InboundStore;
 import io.liaison.gateway.inbound.incident.IncidentThread;
@@ -214,11 +215,12 @@ public final class Gateway implements AutoCloseable {
 
         this.inboundStore = new JdbcInboundStore(database.dataSource());
         List<RecipientCertificate> registered = InboundIntake.registeredCertificates(directory);
-        List<InboundOpener> openers = new ArrayList<>(List.of(new OpenPgpInboundOpener(key, registered)));
+        InboundSettings inbound = inboundSettings(settings);
+        List<InboundOpener> openers = new ArrayList<>(List.of(new OpenPgpInboundOpener(key, registered, inbound.limits())));
         // Without an S/MIME key no S/MIME contact is allowed (above), so an S/MIME reply is then refused as a format not opened.
-        smimeKey.ifPresent(k -> openers.add(new SmimeInboundOpener(k, registered)));
+        smimeKey.ifPresent(k -> openers.add(new SmimeInboundOpener(k, registered, inbound.limits())));
         this.inboundIntake = new InboundIntake(directory, inboundStore, store, openers,
-                inboundSettings(settings), clock, zone, settings.get("gateway.reference-prefix"),
+                inbound, clock, zone, settings.get("gateway.reference-prefix"),
                 java.util.Optional.of(confirmations));
         // A re-share is sent like any notice file: through the send route, after approval.
         this.reshare = new ReshareDesk(directory, inboundStore, new JdbcReshareStore(database.dataSource()), this::send, clock);
@@ -460,7 +462,13 @@ public final class Gateway implements AutoCloseable {
     private static InboundSettings inboundSettings(GatewaySettings s) {
         try {
             return new InboundSettings(s.integer("gateway.inbound.max-message-bytes"), s.integer("gateway.inbound.max-part-bytes"),
-                    s.duration("gateway.inbound.max-age"), s.duration("gateway.inbound.max-future-skew"));
+                    s.duration("gateway.inbound.max-age"), s.duration("gateway.inbound.max-future-skew"),
+                    new InboundLimits(s.integer("gateway.inbound.max-decompressed-bytes"), s.integer("gateway.inbound.max-mime-depth"),
+                            s.integer("gateway.inbound.max-mime-parts"), s.integer("gateway.inbound.max-header-fields"),
+                            s.integer("gateway.inbound.max-header-bytes"), s.integer("gateway.inbound.max-line-bytes"),
+                            s.integer("gateway.inbound.max-asn1-depth"), s.integer("gateway.inbound.max-document-depth"),
+                            s.integer("gateway.inbound.max-document-aliases"), s.integer("gateway.inbound.max-number-chars"),
+                            s.integer("gateway.inbound.max-string-chars")));
         } catch (IllegalArgumentException e) {
             throw new GatewaySettings.SettingsException(e.getMessage());
         }

@@ -1,5 +1,8 @@
 package io.liaison.gateway.directory;
 
+import io.liaison.gateway.yaml.BoundedYaml;
+import io.liaison.gateway.yaml.YamlLimitException;
+import io.liaison.gateway.yaml.YamlLimits;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -10,30 +13,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /** Reading the directory file into plain maps, lists and scalars, and describing YAML values in problems. */
 final class YamlText {
     private YamlText() {
-    }
-
-    /**
-     * Only YAML's own types come out: the directory is edited by hand and shared between organisations, so
-     * a tag that names a Java class must never be honoured.
-     */
-    private static final class DirectoryConstructor extends SafeConstructor {
-        DirectoryConstructor(LoaderOptions options) {
-            super(options);
-            // Dates stay text so the loader can insist on yyyy-MM-dd and say so; SnakeYAML would otherwise
-            // turn 2025-04-01 into a java.util.Date at midnight UTC and accept odd forms like 2025-4-1.
-            yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
-        }
     }
 
     /** The document's root, or empty after recording why the file cannot be read as YAML at all. */
@@ -51,19 +37,18 @@ final class YamlText {
             log.add(null, null, "cannot be read (" + e.getClass().getSimpleName() + ")");
             return Optional.empty();
         }
-        LoaderOptions options = new LoaderOptions();
-        // A key given twice would otherwise silently keep the last value: the same trap as a typo.
-        options.setAllowDuplicateKeys(false);
-        options.setAllowRecursiveKeys(false);
-        options.setMaxAliasesForCollections(20);
-        options.setNestingDepthLimit(20);
         try {
-            Object root = new Yaml(new DirectoryConstructor(options)).load(text);
+            // Dates stay text so the loader can insist on yyyy-MM-dd and say so; SnakeYAML would otherwise
+            // turn 2025-04-01 into a java.util.Date at midnight UTC and accept odd forms like 2025-4-1.
+            Object root = BoundedYaml.load(BoundedYaml.loaderKeepingDatesAsText(YamlLimits.operatorFiles()), text);
             if (root == null) {
                 log.add(null, null, "is empty; expected a mapping with sectors, organisations and points_of_contact");
                 return Optional.empty();
             }
             return Optional.of(root);
+        } catch (YamlLimitException e) {
+            log.add(null, null, "is refused unread: " + e.getMessage());
+            return Optional.empty();
         } catch (MarkedYAMLException e) {
             log.add(null, null, malformed(e));
             return Optional.empty();

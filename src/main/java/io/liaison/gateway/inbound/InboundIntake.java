@@ -77,7 +77,7 @@ public final class InboundIntake {
     private final Clock clock;
     private final QuarantineNotifier notifier;
     private final IncidentRelay relay;
-    private final InboundDocumentParser parser = new InboundDocumentParser();
+    private final InboundDocumentParser parser;
     private final Map<String, PointOfContact> pocByEmail = new LinkedHashMap<>();
     private final Map<String, PointOfContact> pocByFingerprint = new LinkedHashMap<>();
     private final Optional<Acknowledgements> confirmations;
@@ -97,6 +97,7 @@ public final class InboundIntake {
         this.notices = notices;
         this.openers = List.copyOf(openers);
         this.settings = settings;
+        this.parser = new InboundDocumentParser(settings.limits().document(settings.maxPartBytes()));
         this.clock = clock;
         InboundDeliveryPlanner planner = new InboundDeliveryPlanner(directory, clock);
         this.notifier = new QuarantineNotifier(directory, notices, planner, zone, referencePrefix);
@@ -173,6 +174,7 @@ public final class InboundIntake {
                     + settings.maxMessageBytes() + "); the stored copy is cut to that size");
         }
         MimeInspector.checkRawHeaders(raw);
+        MimeInspector.checkRawStructure(raw, settings.limits(), "the message");
         MimeMessage outer = MimeInspector.parse(raw);
         Optional<String> subject = describe(j, outer);
         InternetAddress from = MimeInspector.from(outer);
@@ -186,7 +188,7 @@ public final class InboundIntake {
         }
         checkWindow("Date header", date, j.now);
 
-        MimeInspector.leaves(outer, 0);
+        MimeInspector.leaves(outer, 0, settings.limits());
         ContentType type = MimeInspector.contentType(outer);
         InboundOpener opener = openers.stream().filter(o -> o.recognises(type)).findFirst()
                 .orElseThrow(() -> unopenable(type, outer));
@@ -194,8 +196,9 @@ public final class InboundIntake {
         byte[] entity = opened.innerEntity();
         j.innerSha256 = Optional.of(sha256(entity));
 
+        MimeInspector.checkRawStructure(entity, settings.limits(), "the decrypted content");
         MimeBodyPart inner = MimeInspector.innerEntity(entity);
-        List<Part> leaves = MimeInspector.leaves(inner, settings.maxPartBytes());
+        List<Part> leaves = MimeInspector.leaves(inner, settings.maxPartBytes(), settings.limits());
         Optional<String> nested = MimeInspector.nestedEncryption(leaves, inner);
         if (nested.isPresent()) {
             throw new InboundRejection(ReasonCode.ENCRYPTION_NESTED, "the decrypted content is itself encrypted (" + nested.get() + ")");
@@ -227,7 +230,8 @@ public final class InboundIntake {
         try {
             document = parser.parse(text, MimeInspector.contentType(machine).match("application/json"));
         } catch (FormatException e) {
-            throw new InboundRejection(ReasonCode.FORMAT_INVALID, MimeInspector.clip(e.getMessage()));
+            throw new InboundRejection(e.limitExceeded() ? ReasonCode.FORMAT_LIMIT : ReasonCode.FORMAT_INVALID,
+                    MimeInspector.clip(e.getMessage()));
         }
         Tlp level = level(document, outer, subject, inner, signature);
         return act(j, signer, document, text, level);

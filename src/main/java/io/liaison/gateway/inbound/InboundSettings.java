@@ -9,8 +9,9 @@ import java.time.Duration;
  * @param maxPartBytes    any single MIME part, outer or decrypted
  * @param maxAge          how far in the past a Date header or signature time may lie
  * @param maxFutureSkew   how far in the future (clocks drift)
+ * @param limits          bounds on every decoding step
  */
-public record InboundSettings(int maxMessageBytes, int maxPartBytes, Duration maxAge, Duration maxFutureSkew) {
+public record InboundSettings(int maxMessageBytes, int maxPartBytes, Duration maxAge, Duration maxFutureSkew, InboundLimits limits) {
     /** Base64 of the raw message must fit the 10,000,000-character column PostgreSQL and H2 both hold. */
     public static final int STORABLE_BYTES = 7_000_000;
 
@@ -24,9 +25,19 @@ public record InboundSettings(int maxMessageBytes, int maxPartBytes, Duration ma
         if (maxAge.isNegative() || maxFutureSkew.isNegative()) {
             throw new IllegalArgumentException("gateway.inbound.max-age and max-future-skew must not be negative");
         }
+        java.util.Objects.requireNonNull(limits, "limits");
+    }
+
+    /** With the default decoding limits. */
+    public InboundSettings(int maxMessageBytes, int maxPartBytes, Duration maxAge, Duration maxFutureSkew) {
+        this(maxMessageBytes, maxPartBytes, maxAge, maxFutureSkew, InboundLimits.defaults());
     }
 
     public static InboundSettings defaults() {
         return new InboundSettings(5 * 1024 * 1024, 1024 * 1024, Duration.ofHours(48), Duration.ofMinutes(15));
+    }
+
+    public InboundSettings withLimits(InboundLimits newLimits) {
+        return new InboundSettings(maxMessageBytes, maxPartBytes, maxAge, maxFutureSkew, newLimits);
     }
 }

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * nested encryption. Parsing is strict: Jakarta Mail's leniencies (a missing closing boundary taken as
  * the end) would hide a truncated message.
  */
-final class MimeInspector {
+public final class MimeInspector {
     static final Session STRICT = strictSession();
     private static final Set<String> SINGLE_HEADERS = Set.of("from", "sender", "reply-to", "to", "subject", "date",
             "message-id", "content-type", "content-transfer-encoding", "mime-version", "x-tlp");
@@ -38,7 +38,6 @@ final class MimeInspector {
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s@]+@[^<>\\s@]+>");
     private static final Set<String> ENCRYPTED_TYPES = Set.of("multipart/encrypted", "application/pkcs7-mime",
             "application/x-pkcs7-mime", "application/pgp-encrypted");
-    private static final int MAX_DEPTH = 8;
     private static final int HEADER_SCAN_LIMIT = 256 * 1024;
 
     private MimeInspector() {
@@ -86,6 +85,73 @@ final class MimeInspector {
             if (SINGLE_HEADERS.contains(name) && counts.merge(name, 1, Integer::sum) > 1) {
                 throw new InboundRejection(ReasonCode.HEADER_INJECTION, "header " + name + " occurs more than once");
             }
+        }
+    }
+
+    private static final Pattern BOUNDARY = Pattern.compile("boundary\\s*=\\s*(?:\"([^\"\\r\\n]{1,200})\"|([^\\s;\"]{1,200}))",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Line length, and the count and length of header fields in every header section (the message's and
+     * each part's), read from the raw bytes before Jakarta Mail builds anything from them: a parser holds
+     * every part of a multipart and every header field at once, so these are refused while still bytes.
+     * Parts are found by the delimiter lines of every boundary the message declares anywhere; a declared
+     * boundary that is no real one can only make the count larger, never smaller.
+     */
+    public static void checkRawStructure(byte[] raw, InboundLimits limits, String what) throws InboundRejection {
+        Set<String> delimiters = new java.util.HashSet<>();
+        java.util.regex.Matcher m = BOUNDARY.matcher(new String(raw, StandardCharsets.ISO_8859_1));
+        while (m.find() && delimiters.size() <= limits.maxMimeParts()) {
+            delimiters.add("--" + (m.group(1) != null ? m.group(1) : m.group(2)));
+        }
+        boolean inHeader = true;
+        int fields = 0;
+        int fieldBytes = 0;
+        int parts = 0;
+        int start = 0;
+        while (start < raw.length) {
+            int end = start;
+            while (end < raw.length && raw[end] != '\n') {
+                end++;
+            }
+            int length = end > start && raw[end - 1] == '\r' ? end - start - 1 : end - start;
+            if (length > limits.maxLineBytes()) {
+                throw new InboundRejection(ReasonCode.LINE_TOO_LONG, what + ": a line of " + length
+                        + " bytes exceeds gateway.inbound.max-line-bytes (" + limits.maxLineBytes() + ")");
+            }
+            if (inHeader) {
+                if (length == 0) {
+                    inHeader = false;
+                } else if (raw[start] == ' ' || raw[start] == '\t') {
+                    fieldBytes += length + 2;
+                } else {
+                    fields++;
+                    fieldBytes = length + 2;
+                    if (fields > limits.maxHeaderFields()) {
+                        throw new InboundRejection(ReasonCode.TOO_MANY_HEADERS, what + ": more than "
+                                + limits.maxHeaderFields() + " header fields in one section (gateway.inbound.max-header-fields)");
+                    }
+                }
+                if (fieldBytes > limits.maxHeaderBytes()) {
+                    throw new InboundRejection(ReasonCode.HEADER_TOO_LONG, what + ": a header field longer than "
+                            + "gateway.inbound.max-header-bytes (" + limits.maxHeaderBytes() + " bytes)");
+                }
+            } else if (length > 2 && raw[start] == '-' && raw[start + 1] == '-' && !delimiters.isEmpty()) {
+                String line = new String(raw, start, length, StandardCharsets.ISO_8859_1).stripTrailing();
+                boolean open = delimiters.contains(line);
+                boolean close = !open && line.endsWith("--") && delimiters.contains(line.substring(0, line.length() - 2));
+                if (open && ++parts > limits.maxMimeParts()) {
+                    throw new InboundRejection(ReasonCode.TOO_MANY_PARTS, what + ": more than " + limits.maxMimeParts()
+                            + " MIME parts (gateway.inbound.max-mime-parts)");
+                }
+                if (open || close) {
+                    // After a delimiter comes a part's header section; after the close delimiter, an epilogue.
+                    inHeader = open;
+                    fields = 0;
+                    fieldBytes = 0;
+                }
+            }
+            start = end + 1;
         }
     }
 
@@ -191,21 +257,27 @@ final class MimeInspector {
     }
 
     /**
-     * Walks every part: multiparts must be complete, leaves no larger than {@code maxPartBytes}
-     * (0: not checked). Returns the leaves in order.
+     * Walks every part: multiparts must be complete, nested no deeper than the limit (checked before each
+     * level is parsed), leaves no larger than {@code maxPartBytes} (0: not checked). Returns the leaves in order.
      */
-    static List<Part> leaves(Part root, int maxPartBytes) throws InboundRejection {
+    static List<Part> leaves(Part root, int maxPartBytes, InboundLimits limits) throws InboundRejection {
         List<Part> out = new ArrayList<>();
-        walk(root, maxPartBytes, 0, out);
+        walk(root, maxPartBytes, limits, 0, new int[1], out);
         return out;
     }
 
-    private static void walk(Part part, int maxPartBytes, int depth, List<Part> out) throws InboundRejection {
-        if (depth > MAX_DEPTH) {
-            throw new InboundRejection(ReasonCode.MALFORMED_MIME, "MIME nesting deeper than " + MAX_DEPTH);
+    private static void walk(Part part, int maxPartBytes, InboundLimits limits, int depth, int[] parts, List<Part> out)
+            throws InboundRejection {
+        if (++parts[0] > limits.maxMimeParts()) {
+            throw new InboundRejection(ReasonCode.TOO_MANY_PARTS, "more than " + limits.maxMimeParts()
+                    + " MIME parts (gateway.inbound.max-mime-parts)");
         }
         try {
             if (part.isMimeType("multipart/*")) {
+                if (depth >= limits.maxMimeDepth()) {
+                    throw new InboundRejection(ReasonCode.MIME_TOO_DEEP, "multiparts nested deeper than "
+                            + "gateway.inbound.max-mime-depth (" + limits.maxMimeDepth() + ")");
+                }
                 Object content = part.getContent();
                 if (!(content instanceof Multipart multipart)) {
                     throw new InboundRejection(ReasonCode.MIME_TRUNCATED, "a multipart without parts");
@@ -213,7 +285,7 @@ final class MimeInspector {
                 int count = multipart.getCount();
                 requireClosingDelimiter(part);
                 for (int i = 0; i < count; i++) {
-                    walk(multipart.getBodyPart(i), maxPartBytes, depth + 1, out);
+                    walk(multipart.getBodyPart(i), maxPartBytes, limits, depth + 1, parts, out);
                 }
                 return;
             }

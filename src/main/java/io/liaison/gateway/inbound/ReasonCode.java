@@ -18,6 +18,22 @@ public enum ReasonCode {
     OVERSIZED_MESSAGE("the message is too large"),
     /** A MIME part is larger than gateway.inbound.max-part-bytes. */
     OVERSIZED_PART("a part of the message is too large"),
+    /** The decrypted, decompressed content grows past gateway.inbound.max-decompressed-bytes (a decompression bomb). */
+    DECOMPRESSION_LIMIT("the content expands beyond the size limit"),
+    /** Multiparts nested deeper than gateway.inbound.max-mime-depth. */
+    MIME_TOO_DEEP("the MIME structure is nested too deeply"),
+    /** More MIME parts than gateway.inbound.max-mime-parts. */
+    TOO_MANY_PARTS("the message has too many parts"),
+    /** More header fields in one header section than gateway.inbound.max-header-fields. */
+    TOO_MANY_HEADERS("the message has too many header fields"),
+    /** One header field, with its folded lines, is longer than gateway.inbound.max-header-bytes. */
+    HEADER_TOO_LONG("a header field is too long"),
+    /** A line is longer than gateway.inbound.max-line-bytes. */
+    LINE_TOO_LONG("a line of the message is too long"),
+    /** An ASN.1 (CMS) structure is nested deeper than gateway.inbound.max-asn1-depth. */
+    STRUCTURE_TOO_DEEP("the encrypted or signed structure is nested too deeply"),
+    /** The machine-readable part exceeds a document limit (depth, aliases, length of a number or text). */
+    FORMAT_LIMIT("the machine-readable part exceeds a size limit"),
     /** The Message-ID was seen before, or the same signed content arrived before. */
     REPLAY_MESSAGE_ID("the message was received before"),
     /** Date header or signature time lies outside the accepted window around the gateway's clock. */

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import io.liaison.gateway.yaml.BoundedYaml;
+import io.liaison.gateway.yaml.YamlLimitException;
+import io.liaison.gateway.yaml.YamlLimits;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -38,10 +38,10 @@ public final class NoticeParser {
     public NoticeDraft parse(String source, byte[] yaml) {
         Object root;
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(10);
-            root = new Yaml(new SafeConstructor(options)).load(new String(yaml, StandardCharsets.UTF_8));
+            // An operator's file, but read with the inbound reader's bounds all the same: no file stops the sender.
+            root = BoundedYaml.load(BoundedYaml.loader(YamlLimits.operatorFiles()), new String(yaml, StandardCharsets.UTF_8));
+        } catch (YamlLimitException e) {
+            throw new NoticeRejectedException(source, List.of("refused unread, " + e.getMessage()));
         } catch (MarkedYAMLException e) {
             String where = e.getProblemMark() == null ? ""
                     : " at line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1);

@@ -102,7 +102,7 @@ public final class BadInboundCorpusGenerator {
                 InboundMail.signedForGateway(InboundMail.inner("# case: marking-header\n" + InboundMail.ack(REF),
                         Map.of("X-TLP", "TLP:AMBER")), east, T)));
         add("oversized-part", "OVERSIZED_PART", "east-power-soc", InboundMail.pgpMime(env("big-part"),
-                InboundMail.signedForGateway(withExtraPart("big-part", "text/plain; charset=US-ASCII", "A".repeat(40 * 1024)), east, T)));
+                InboundMail.signedForGateway(withExtraPart("big-part", "text/plain; charset=US-ASCII", ("A".repeat(1022) + "\r\n").repeat(40)), east, T)));
         add("oversized-message", "OVERSIZED_MESSAGE", "east-power-soc", oversizedMessage());
         add("crlf-in-encoded-subject", "HEADER_INJECTION", "east-power-soc", InboundMail.pgpMime(
                 env("crlf-subject").encodedSubject("Ack\r\nBcc: victim@example.invalid"), good("crlf-subject")));

@@ -11,11 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.apache.camel.util.json.DeserializationException;
-import org.apache.camel.util.json.Jsoner;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import io.liaison.gateway.yaml.BoundedYaml;
+import io.liaison.gateway.yaml.YamlLimitException;
+import io.liaison.gateway.yaml.YamlLimits;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -41,9 +39,30 @@ public final class InboundDocumentParser {
     private static final Set<String> SYSTEM_KEYS = Set.of("hardware", "software", "version", "patch_state");
     private static final Set<String> RESPONSE_KEYS = Set.of("measures", "contacted");
 
-    /** The media type of the part decides the syntax: JSON for application/json, YAML otherwise. */
+    private final YamlLimits limits;
+
+    /** With the default limits ({@link YamlLimits#defaults()}). */
+    public InboundDocumentParser() {
+        this(YamlLimits.defaults());
+    }
+
+    public InboundDocumentParser(YamlLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * The media type of the part decides the syntax: JSON for application/json, YAML otherwise.
+     *
+     * @throws FormatException listing every problem; {@link FormatException#limitExceeded()} when a limit refused
+     *                         the document before it was read
+     */
     public InboundDocument parse(String text, boolean json) throws FormatException {
-        Object root = json ? json(text) : yaml(text);
+        Object root;
+        try {
+            root = json ? json(text) : yaml(text);
+        } catch (YamlLimitException e) {
+            throw FormatException.limit(limitProblem(e));
+        }
         if (!(root instanceof Map<?, ?> map)) {
             throw new FormatException(List.of("expected a mapping with liaison: 1 and type"));
         }
@@ -51,7 +70,7 @@ public final class InboundDocumentParser {
         Object version = map.get("liaison");
         if (version == null) {
             problems.add("liaison: required (the format version, " + FORMAT_VERSION + ")");
-        } else if (!(version instanceof Number n) || new BigDecimal(n.toString()).compareTo(BigDecimal.valueOf(FORMAT_VERSION)) != 0) {
+        } else if (!(version instanceof Number n) || !isFormatVersion(n)) {
             problems.add("liaison: format version " + version + " is not supported; this gateway reads " + FORMAT_VERSION);
         }
         Optional<String> type = text(map, "type", "type", problems, LINE_MAX);
@@ -75,13 +94,35 @@ public final class InboundDocumentParser {
         return document;
     }
 
-    private static Object yaml(String text) throws FormatException {
+    /** 1, 1.0 and 1e0 alike; YAML's .nan and .inf are numbers too, and no version. */
+    private static boolean isFormatVersion(Number n) {
+        if (n instanceof Double d && (d.isNaN() || d.isInfinite())) {
+            return false;
+        }
         try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(10);
-            options.setNestingDepthLimit(20);
-            return new Yaml(new SafeConstructor(options)).load(text);
+            return new BigDecimal(n.toString()).compareTo(BigDecimal.valueOf(FORMAT_VERSION)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The setting that holds the limit, for the duty officer and the sender alike. */
+    private String limitProblem(YamlLimitException e) {
+        String setting = switch (e.limit()) {
+            case DEPTH -> "gateway.inbound.max-document-depth (" + limits.maxDepth() + ")";
+            case ALIASES -> "gateway.inbound.max-document-aliases (" + limits.maxAliases() + ")";
+            case NUMBER_CHARS -> "gateway.inbound.max-number-chars (" + limits.maxNumberChars() + ")";
+            case STRING_CHARS -> "gateway.inbound.max-string-chars (" + limits.maxStringChars() + ")";
+            case CODE_POINTS -> "gateway.inbound.max-part-bytes (" + limits.maxCodePoints() + " characters)";
+        };
+        return "exceeds " + setting + ": " + e.getMessage();
+    }
+
+    private Object yaml(String text) throws FormatException {
+        try {
+            return BoundedYaml.load(BoundedYaml.loader(limits), text);
+        } catch (YamlLimitException e) {
+            throw e;
         } catch (MarkedYAMLException e) {
             String where = e.getProblemMark() == null ? ""
                     : " at line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1);
@@ -91,11 +132,11 @@ public final class InboundDocumentParser {
         }
     }
 
-    private static Object json(String text) throws FormatException {
+    private Object json(String text) throws FormatException {
         try {
-            return Jsoner.deserialize(text);
-        } catch (DeserializationException | RuntimeException e) {
-            throw new FormatException(List.of("not valid JSON"));
+            return StrictJson.parse(text, limits);
+        } catch (StrictJson.Malformed e) {
+            throw new FormatException(List.of("not valid JSON " + e.getMessage()));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.liaison.gateway.inbound.openpgp;
 
 import io.liaison.gateway.compose.openpgp.HandlingNotations;
+import io.liaison.gateway.inbound.InboundLimits;
 import io.liaison.gateway.inbound.InboundOpener;
 import io.liaison.gateway.inbound.InboundRejection;
 import io.liaison.gateway.inbound.OpenedInbound;
@@ -49,9 +50,16 @@ public final class OpenPgpInboundOpener implements InboundOpener {
 
     private final OpenPgpGatewayKey key;
     private final List<OpenPGPCertificate> registered;
+    private final int maxDecompressedBytes;
 
+    /** With the default limits ({@link InboundLimits#defaults()}). */
     public OpenPgpInboundOpener(OpenPgpGatewayKey key, Collection<? extends RecipientCertificate> registered) {
+        this(key, registered, InboundLimits.defaults());
+    }
+
+    public OpenPgpInboundOpener(OpenPgpGatewayKey key, Collection<? extends RecipientCertificate> registered, InboundLimits limits) {
         this.key = key;
+        this.maxDecompressedBytes = limits.maxDecompressedBytes();
         List<OpenPGPCertificate> openPgp = new ArrayList<>();
         for (RecipientCertificate c : registered) {
             if (c instanceof OpenPgpRecipientCertificate o) {
@@ -89,7 +97,14 @@ public final class OpenPgpInboundOpener implements InboundOpener {
         OpenPGPMessageInputStream.Result result;
         try {
             OpenPGPMessageInputStream in = processor.process(new ByteArrayInputStream(payload));
-            entity = in.readAllBytes();
+            // A compressed packet says nothing of its expanded size (RFC 9580 §5.6): a few KB can expand to
+            // GiB. Reading stops one byte past the limit; the stream is dropped unclosed, since closing it
+            // would inflate the rest to check the signature.
+            entity = in.readNBytes(maxDecompressedBytes + 1);
+            if (entity.length > maxDecompressedBytes) {
+                throw new InboundRejection(ReasonCode.DECOMPRESSION_LIMIT, "the decrypted OpenPGP content expands beyond "
+                        + "gateway.inbound.max-decompressed-bytes (" + maxDecompressedBytes + " bytes); reading stopped there");
+            }
             in.close();
             result = in.getResult();
         } catch (PGPException | IOException | RuntimeException e) {

@@ -2,7 +2,9 @@ package io.liaison.gateway.inbound.smime;
 
 import io.liaison.gateway.compose.OpeningException;
 import io.liaison.gateway.compose.smime.SmimeOpener;
+import io.liaison.gateway.inbound.InboundLimits;
 import io.liaison.gateway.inbound.InboundOpener;
+import io.liaison.gateway.inbound.MimeInspector;
 import io.liaison.gateway.inbound.InboundRejection;
 import io.liaison.gateway.inbound.OpenedInbound;
 import io.liaison.gateway.inbound.ReasonCode;
@@ -45,9 +47,18 @@ public final class SmimeInboundOpener implements InboundOpener {
 
     private final SmimeOpener opener;
     private final List<SmimeRecipientCertificate> registered;
+    private final int maxAsn1Depth;
+    private final InboundLimits limits;
 
+    /** With the default limits ({@link InboundLimits#defaults()}). */
     public SmimeInboundOpener(SmimeGatewayKey key, Collection<? extends RecipientCertificate> registered) {
+        this(key, registered, InboundLimits.defaults());
+    }
+
+    public SmimeInboundOpener(SmimeGatewayKey key, Collection<? extends RecipientCertificate> registered, InboundLimits limits) {
         this.opener = new SmimeOpener(key);
+        this.maxAsn1Depth = limits.maxAsn1Depth();
+        this.limits = limits;
         List<SmimeRecipientCertificate> smime = new ArrayList<>();
         for (RecipientCertificate c : registered) {
             if (c instanceof SmimeRecipientCertificate s) {
@@ -84,6 +95,7 @@ public final class SmimeInboundOpener implements InboundOpener {
                     + printable(smimeType) + "; only enveloped-data and authEnveloped-data are accepted");
         }
         byte[] cms = body(outer);
+        checkDepth(cms, "the S/MIME body");
         // The smime-type parameter is the sender's claim; the CMS content type is what the bytes are.
         switch (cmsType(cms)) {
             case ENVELOPED -> { }
@@ -101,6 +113,8 @@ public final class SmimeInboundOpener implements InboundOpener {
             throw new InboundRejection(ReasonCode.DECRYPTION_FAILED, e.getMessage()
                     + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")"));
         }
+        // Decrypted, the entity is still the sender's bytes: bounded before anything parses it.
+        MimeInspector.checkRawStructure(entity, limits, "the decrypted S/MIME entity");
         refuseNestedEncryption(entity);
         SmimeOpener.SignedLayer layer;
         try {
@@ -162,7 +176,7 @@ public final class SmimeInboundOpener implements InboundOpener {
      * An S/MIME envelope directly inside the envelope. Checked before the signed layer is read, since
      * SignedData holding EnvelopedData is the other way round and is caught on the signed content.
      */
-    private static void refuseNestedEncryption(byte[] entity) throws InboundRejection {
+    private void refuseNestedEncryption(byte[] entity) throws InboundRejection {
         MimeBodyPart inner;
         ContentType type;
         try {
@@ -178,6 +192,7 @@ public final class SmimeInboundOpener implements InboundOpener {
                 throw new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE, "multipart/signed inside S/MIME with protocol "
                         + (protocol == null ? "missing" : printable(protocol)) + ", not application/pkcs7-signature");
             }
+            checkSignatureDepth(inner);
             return;
         }
         if (!isPkcs7(type)) {
@@ -185,7 +200,9 @@ public final class SmimeInboundOpener implements InboundOpener {
         }
         CmsType inside;
         try (InputStream in = inner.getInputStream()) {
-            inside = cmsType(in.readAllBytes());
+            byte[] signedData = in.readAllBytes();
+            checkDepth(signedData, "the decrypted S/MIME content");
+            inside = cmsType(signedData);
         } catch (MessagingException | IOException e) {
             throw new InboundRejection(ReasonCode.MIME_TRUNCATED, "the decrypted S/MIME content cannot be decoded");
         }
@@ -196,6 +213,29 @@ public final class SmimeInboundOpener implements InboundOpener {
         if (inside != CmsType.SIGNED) {
             throw new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE,
                     "the decrypted content is application/pkcs7-mime but not signed data");
+        }
+    }
+
+    /** Before Bouncy Castle parses a CMS structure: it recurses once per level of nesting. */
+    private void checkDepth(byte[] der, String what) throws InboundRejection {
+        if (Asn1Depth.exceeds(der, maxAsn1Depth)) {
+            throw new InboundRejection(ReasonCode.STRUCTURE_TOO_DEEP, what + " nests its ASN.1 structures deeper than "
+                    + "gateway.inbound.max-asn1-depth (" + maxAsn1Depth + ")");
+        }
+    }
+
+    /** The detached signature of a multipart/signed entity, checked as the enveloped data was. */
+    private void checkSignatureDepth(MimeBodyPart signedEntity) throws InboundRejection {
+        try {
+            if (signedEntity.getContent() instanceof jakarta.mail.Multipart parts) {
+                for (int i = 1; i < parts.getCount(); i++) {
+                    try (InputStream in = parts.getBodyPart(i).getInputStream()) {
+                        checkDepth(in.readAllBytes(), "the S/MIME signature");
+                    }
+                }
+            }
+        } catch (MessagingException | IOException e) {
+            // Left to the signed-layer reader, which refuses what it cannot parse.
         }
     }
 
