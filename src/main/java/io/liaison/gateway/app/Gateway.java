@@ -211,7 +211,7 @@ public final class Gateway implements AutoCloseable {
         RecipientPolicy policy = new RecipientPolicy(directory, gate, clock, channels);
         EscalationPolicy escalation = escalationPolicy(settings);
         this.escalator = new Escalator(store, escalationStore, escalation,
-                new EscalationPlanner(directory, store, channels, escalation.dutyPoc()), clock);
+                new EscalationPlanner(directory, store, policy, escalation.dutyPoc()), clock);
 
         this.inboundStore = new JdbcInboundStore(database.dataSource());
         List<RecipientCertificate> registered = InboundIntake.registeredCertificates(directory);

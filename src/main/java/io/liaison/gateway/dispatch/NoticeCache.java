@@ -1,5 +1,7 @@
 package io.liaison.gateway.dispatch;
 
+import io.liaison.gateway.marking.DutyAlertContent;
+import io.liaison.gateway.policy.DeliveryRole;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.StoredNotice;
@@ -27,10 +29,15 @@ public final class NoticeCache {
         this.store = store;
     }
 
-    /** The notice a delivery belongs to; a delivery whose notice is gone is refused, never sent without it. */
+    /**
+     * The notice a delivery belongs to, as that delivery may carry it: the duty officer's alert gets it
+     * without title, summary or body ({@link DutyAlertContent}). A delivery whose notice is gone is refused,
+     * never sent without it.
+     */
     public StoredNotice noticeOf(Delivery delivery) throws DeliveryRefusedException {
-        return notice(delivery.reference())
+        StoredNotice notice = notice(delivery.reference())
                 .orElseThrow(() -> new DeliveryRefusedException("notice " + delivery.reference() + " is not in the store"));
+        return delivery.role() == DeliveryRole.DUTY_ALERT ? DutyAlertContent.of(notice) : notice;
     }
 
     public Optional<StoredNotice> notice(String reference) {

@@ -27,8 +27,8 @@ public final class Registrar {
                 .map(f -> ReferenceNumber.followUpSeries(f.references(), f.type()))
                 .orElseGet(() -> ReferenceNumber.series(planned.originatorIsNisc() ? prefix : ReferenceNumber.prefixOf(planned.originatorOrg()),
                         planned.draft().exercise(), planned.draft().kind(), planned.draft().priority(), now.atZone(zone).getYear()));
-        ReferenceNumber reference = store.accept(planned.draft(), planned.originatorOrg(), series, planned.plan(), now);
-        return new Registered(reference.value(), planned.plan().deliveries().size(), planned.plan().refusals().size());
+        ReferenceNumber reference = store.accept(planned.draft(), planned.originatorOrg(), series, planned.plan(), planned.onward(), now);
+        return new Registered(reference.value(), planned.deliveryCount(), planned.refusalCount());
     }
 
     public Registered register(PlannedForward planned) {

@@ -43,6 +43,17 @@ public final class AgreementGate {
                 .max(Comparator.comparing(HandlingAgreement::validUntil));
     }
 
+    /**
+     * A valid agreement that covers the level and lets the recipient forward onward, if any: with several
+     * agreements between the same two organisations, any one that allows forwarding at the level will do.
+     */
+    public Optional<HandlingAgreement> forwarding(String provider, String recipient, Tlp level) {
+        LocalDate today = today();
+        return directory.agreementsBetween(provider, recipient).stream()
+                .filter(a -> a.isValidOn(today) && a.highestLevel().covers(level) && a.recipientMayForward())
+                .max(Comparator.comparing(HandlingAgreement::validUntil));
+    }
+
     /** Why no agreement from provider to recipient lets a level through today. */
     public String whyNot(String provider, String recipient, Tlp level) {
         List<HandlingAgreement> all = directory.agreementsBetween(provider, recipient);

@@ -8,11 +8,14 @@ import io.liaison.gateway.intake.NoticeRejectedException;
 import io.liaison.gateway.intake.Target;
 import io.liaison.gateway.marking.Tlp;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import io.liaison.gateway.intake.NoticeDraft;
 import io.liaison.gateway.intake.NoticeKind;
+import io.liaison.gateway.store.Hop;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.StoredNotice;
 
@@ -39,7 +42,8 @@ public final class PolicyDesk {
 
     /**
      * An update or cancellation takes the original's kind, priority, sectors and recipients: it goes to
-     * everyone who was sent the original, along the same hops, under the same agreements.
+     * everyone who was sent the original, along the same hops, each judged again for the follow-up's level
+     * today, to the points of contact as the directory has them now.
      */
     private PlannedNotice planFollowUp(NoticeDraft draft, FollowUp followUp, String sender, boolean nisc) {
         String source = draft.followUp().get().type().yamlName() + " of " + followUp.references();
@@ -70,8 +74,39 @@ public final class PolicyDesk {
         NoticeDraft effective = new NoticeDraft(original.kind(), original.priority(), level, original.exercise(),
                 draft.senderPoc(), draft.title(), draft.summary(), draft.body(),
                 new Target(original.targetSectors(), original.targetOrganisations(), false), draft.followUp());
-        return new PlannedNotice(effective, sender, nisc,
-                policy.planFollowUp(store.deliveries(original.reference()), level, original.kind() == NoticeKind.EARLY_WARNING));
+        List<Reach> reaches = policy.reaches(store.hops(original.reference()), store.deliveries(original.reference()), level,
+                original.kind() == NoticeKind.EARLY_WARNING);
+        // One hop of the follow-up per hop of the original that reached anyone: the first is the sender's own,
+        // each further one the forwarder's, so the ledger shows the follow-up took the same road.
+        Map<Long, List<Reach>> byHop = new LinkedHashMap<>();
+        reaches.forEach(r -> byHop.computeIfAbsent(r.hop().id(), k -> new ArrayList<>()).add(r));
+        DeliveryPlan first = new DeliveryPlan(List.of(), List.of());
+        List<PlannedHop> onward = new ArrayList<>();
+        for (List<Reach> hop : byHop.values()) {
+            DeliveryPlan plan = planOf(hop);
+            Hop via = hop.get(0).hop();
+            if (Hop.SEND.equals(via.action())) {
+                first = plan;
+            } else {
+                onward.add(new PlannedHop(Hop.FORWARD, via.senderOrg(), via.senderPoc(), plan));
+            }
+        }
+        return new PlannedNotice(effective, sender, nisc, first, onward);
+    }
+
+    private DeliveryPlan planOf(List<Reach> reaches) {
+        List<PlannedDelivery> deliveries = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
+        for (Reach r : reaches) {
+            if (r.refusal().isPresent()) {
+                refusals.add(Refusal.ofOrganisation(r.organisationId(), r.refusal().get()));
+            } else {
+                DeliveryPlan contacts = policy.toContactsNow(r.organisationId(), r.pocIds(), r.role());
+                deliveries.addAll(contacts.deliveries());
+                refusals.addAll(contacts.refusals());
+            }
+        }
+        return new DeliveryPlan(deliveries, refusals);
     }
 
     public PlannedForward planForward(ForwardCommand command) {

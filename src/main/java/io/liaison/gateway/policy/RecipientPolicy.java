@@ -10,6 +10,8 @@ import io.liaison.gateway.directory.PointOfContact;
 import io.liaison.gateway.intake.NoticeDraft;
 import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.marking.Tlp;
+import io.liaison.gateway.store.Delivery;
+import io.liaison.gateway.store.Hop;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -107,38 +109,73 @@ public final class RecipientPolicy {
     }
 
     /**
-     * Plans an update or cancellation: the same (organisation, point of contact, channel) as every
-     * delivery of the original, each still under an agreement with whoever sent it that hop.
+     * Judges again, for a follow-up of {@code level} sent today, every hop of the original (its send and
+     * its forwards; not escalation steps) and the organisations each reached: the first hop under the
+     * originator's agreement with the recipient; a forwarded hop only if its forwarder is itself reached
+     * by the follow-up, the level may leave an organisation at all (never TLP:RED or TLP:AMBER+STRICT),
+     * the forwarder's own agreement lets it forward at that level, and the forwarder's agreement with the
+     * recipient covers the level. Hops in the order they were made, so a forwarder is judged before
+     * whom it forwarded to.
      */
-    public DeliveryPlan planFollowUp(List<io.liaison.gateway.store.Delivery> original, Tlp level, boolean earlyWarning) {
-        List<PlannedDelivery> deliveries = new ArrayList<>();
-        List<Refusal> refusals = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
-        Set<String> refused = new LinkedHashSet<>();
-        for (io.liaison.gateway.store.Delivery d : original) {
-            if (d.role() == DeliveryRole.DUTY_ALERT) {
-                continue; // the gateway's own alert to its duty officer, not a recipient of the notice
+    public List<Reach> reaches(List<Hop> hops, List<Delivery> deliveries, Tlp level, boolean earlyWarning) {
+        Map<String, Set<String>> reachedBy = new LinkedHashMap<>();
+        Map<String, String> refusedWhy = new LinkedHashMap<>();
+        List<Reach> out = new ArrayList<>();
+        Set<String> judged = new LinkedHashSet<>();
+        for (Hop hop : hops.stream().sorted(java.util.Comparator.comparingLong(Hop::id)).toList()) {
+            if (!Hop.SEND.equals(hop.action()) && !Hop.FORWARD.equals(hop.action())) {
+                continue; // reminders, standby escalations and duty alerts are not routes of the notice
             }
-            String key = d.organisationId() + "|" + d.pocId() + "|" + d.channel();
-            if (!seen.add(key) || refused.contains(d.organisationId())) {
-                continue;
-            }
-            Optional<String> no = gate.refusal(d.hopSenderOrg(), d.organisationId(), level, earlyWarning);
-            if (no.isPresent()) {
-                refused.add(d.organisationId());
-                refusals.add(Refusal.ofOrganisation(d.organisationId(), no.get()));
-                continue;
-            }
-            PointOfContact poc = directory.pointOfContact(d.pocId()).orElse(null);
-            Optional<String> channelNo = poc == null ? Optional.of("point of contact " + d.pocId() + " left the directory")
-                    : channelRefusal(poc, new ContactChannel(d.channel(), d.address()));
-            if (channelNo.isPresent()) {
-                refusals.add(Refusal.ofChannel(d.organisationId(), d.pocId(), d.channel(), channelNo.get()));
-            } else {
-                // the gateway itself sends the follow-up to each of them: no one has to forward it again
-                deliveries.add(new PlannedDelivery(d.organisationId(), d.pocId(), d.channel(), d.address(), DeliveryRole.DIRECT));
+            Map<String, List<Delivery>> byOrg = new LinkedHashMap<>();
+            deliveries.stream().filter(d -> d.hopId() == hop.id() && d.role().isOriginal())
+                    .forEach(d -> byOrg.computeIfAbsent(d.organisationId(), k -> new ArrayList<>()).add(d));
+            Optional<String> hopRefusal = Hop.FORWARD.equals(hop.action())
+                    ? onwardRefusal(hop.senderOrg(), hop.reference(), level, earlyWarning,
+                            reachedBy.getOrDefault(hop.senderOrg(), Set.of()), Optional.ofNullable(refusedWhy.get(hop.senderOrg())))
+                    : Optional.empty();
+            for (Map.Entry<String, List<Delivery>> e : byOrg.entrySet()) {
+                String org = e.getKey();
+                if (!judged.add(org)) {
+                    continue; // reached once already; the first hop that reached it decides
+                }
+                Optional<String> no = hopRefusal.or(() -> gate.refusal(hop.senderOrg(), org, level, earlyWarning));
+                if (no.isEmpty()) {
+                    reachedBy.computeIfAbsent(org, k -> new LinkedHashSet<>()).add(hop.senderOrg());
+                } else {
+                    refusedWhy.put(org, no.get());
+                }
+                List<String> pocs = e.getValue().stream().map(Delivery::pocId).distinct().toList();
+                out.add(new Reach(org, hop, e.getValue().get(0).role(), pocs, no));
             }
         }
+        return out;
+    }
+
+    /**
+     * The same points of contact the original reached, as the directory registers them now: their
+     * current channels and certificates. A contact the directory no longer holds for the organisation is
+     * refused, never written to at an address stored with an earlier delivery.
+     */
+    public DeliveryPlan toContactsNow(String org, List<String> pocIds, DeliveryRole role) {
+        List<PlannedDelivery> deliveries = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
+        for (String pocId : pocIds) {
+            Optional<PointOfContact> poc = directory.pointOfContact(pocId).filter(p -> p.organisationId().equals(org));
+            if (poc.isEmpty()) {
+                refusals.add(new Refusal(org, Optional.of(pocId), Optional.empty(), pocId
+                        + " is no longer in the directory for " + org + "; nothing is sent to the address it had"));
+                continue;
+            }
+            addChannels(org, poc.get(), role, deliveries, refusals);
+        }
+        return new DeliveryPlan(deliveries, refusals);
+    }
+
+    /** Every current channel of these points of contact (e.g. an organisation's standby contacts). */
+    public DeliveryPlan toPointsOfContact(String org, List<PointOfContact> pocs, DeliveryRole role) {
+        List<PlannedDelivery> deliveries = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
+        pocs.forEach(p -> addChannels(org, p, role, deliveries, refusals));
         return new DeliveryPlan(deliveries, refusals);
     }
 
@@ -179,24 +216,35 @@ public final class RecipientPolicy {
 
     /** Empty when {@code from} may pass this notice on at all; otherwise why not. */
     private Optional<String> forwardRight(Organisation from, ForwardRequest request) {
-        if (request.receivedFrom().isEmpty()) {
-            return Optional.of(from.id() + " has not received " + request.reference());
+        return onwardRefusal(from.id(), request.reference(), request.level(), request.earlyWarning(), request.receivedFrom(),
+                Optional.empty());
+    }
+
+    /**
+     * Empty when {@code from}, which holds the notice from {@code receivedFrom}, may pass it on at
+     * {@code level}: the level may leave an organisation, and an agreement under which it received it
+     * covers the level and lets it forward onward.
+     */
+    private Optional<String> onwardRefusal(String from, String reference, Tlp level, boolean earlyWarning,
+                                           Set<String> receivedFrom, Optional<String> whyNotReceived) {
+        if (receivedFrom.isEmpty()) {
+            return Optional.of(from + " has not received " + reference + whyNotReceived.map(w -> " (" + w + ")").orElse(""));
         }
-        if (!request.level().allowsOnwardToOtherOrganisations()) {
-            return Optional.of(request.level().label() + " may not leave " + from.id() + "; it cannot be forwarded");
+        if (!level.allowsOnwardToOtherOrganisations()) {
+            return Optional.of(level.label() + " may not leave " + from + "; it cannot be forwarded");
         }
         List<String> reasons = new ArrayList<>();
-        for (String provider : request.receivedFrom()) {
-            Optional<HandlingAgreement> agreement = gate.covering(provider, from.id(), request.level());
-            if (agreement.isPresent() && agreement.get().recipientMayForward()) {
+        for (String provider : receivedFrom) {
+            Optional<HandlingAgreement> agreement = gate.forwarding(provider, from, level);
+            if (agreement.isPresent()) {
                 return Optional.empty();
             }
-            if (request.level() == Tlp.CLEAR && !request.earlyWarning() && agreement.isEmpty()) {
+            if (level == Tlp.CLEAR && !earlyWarning && gate.covering(provider, from, level).isEmpty()) {
                 return Optional.empty(); // TLP:CLEAR carries no limit on disclosure
             }
-            reasons.add(agreement.map(a -> "handling agreement " + a.reference() + " with " + provider
-                            + " does not allow " + from.id() + " to forward onward")
-                    .orElseGet(() -> gate.whyNot(provider, from.id(), request.level())));
+            reasons.add(gate.covering(provider, from, level).map(a -> "handling agreement " + a.reference() + " with " + provider
+                            + " does not allow " + from + " to forward onward")
+                    .orElseGet(() -> gate.whyNot(provider, from, level)));
         }
         return Optional.of(String.join("; ", reasons));
     }
@@ -234,13 +282,18 @@ public final class RecipientPolicy {
             return;
         }
         for (PointOfContact poc : pocs) {
-            for (ContactChannel channel : poc.channels()) {
-                Optional<String> no = channelRefusal(poc, channel);
-                if (no.isPresent()) {
-                    refusals.add(Refusal.ofChannel(org, poc.id(), channel.kind(), no.get()));
-                } else {
-                    deliveries.add(new PlannedDelivery(org, poc.id(), channel.kind(), channel.address(), role));
-                }
+            addChannels(org, poc, role, deliveries, refusals);
+        }
+    }
+
+    private void addChannels(String org, PointOfContact poc, DeliveryRole role, List<PlannedDelivery> deliveries,
+                             List<Refusal> refusals) {
+        for (ContactChannel channel : poc.channels()) {
+            Optional<String> no = channelRefusal(poc, channel);
+            if (no.isPresent()) {
+                refusals.add(Refusal.ofChannel(org, poc.id(), channel.kind(), no.get()));
+            } else {
+                deliveries.add(new PlannedDelivery(org, poc.id(), channel.kind(), channel.address(), role));
             }
         }
     }

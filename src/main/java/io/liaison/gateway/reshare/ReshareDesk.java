@@ -60,7 +60,7 @@ public final class ReshareDesk {
         Organisation reporter = directory.organisation(chosen.reporterOrg()).orElseThrow(() -> new ReshareRefusedException(
                 "the reporting organisation " + chosen.reporterOrg() + " is no longer in the directory"));
         List<String> warnings = new ArrayList<>();
-        Tlp level = level(request.level(), chosen.level(), warnings);
+        Tlp level = level(request.level(), chosen.level());
         List<String> sectors = sectors(request.sectors(), reporter);
         smallSectorWarning(reporter, warnings);
         if (chosen.exercise()) {
@@ -174,16 +174,22 @@ public final class ReshareDesk {
         throw new ReshareRefusedException(r.incidentKey() + " 第" + r.reportNumber() + "報 as stored cannot be read as an incident report");
     }
 
-    /** The reporter's level unless NISC names another; loosening a TLP:RED report is never the gateway's to allow. */
-    private static Tlp level(Optional<Tlp> asked, Tlp reporters, List<String> warnings) {
+    /**
+     * The reporter's level unless NISC names a stricter one; never looser, since TLP binds whoever received
+     * the information, NISC included, and a sanitised copy is still that information. A TLP:RED report is
+     * never re-shared: TLP 2.0 limits it to the named recipients with no further disclosure, and a re-share
+     * is by its nature disclosure to others (the strictest reading, chosen over "at TLP:RED to named
+     * recipients", which a sector-wide re-share could never meet).
+     */
+    private static Tlp level(Optional<Tlp> asked, Tlp reporters) {
+        if (reporters == Tlp.RED) {
+            throw new ReshareRefusedException("the reporter marked the report TLP:RED (named recipients only, no further"
+                    + " disclosure); a TLP:RED report is never re-shared, not even sanitised / TLP:RED の報告は再共有しません");
+        }
         Tlp level = asked.orElse(reporters);
         if (!level.covers(reporters)) {
-            if (reporters == Tlp.RED) {
-                throw new ReshareRefusedException("--level " + level.label() + ": the reporter marked the report TLP:RED"
-                        + " (named recipients only); it is not re-shared at a looser level");
-            }
-            warnings.add("level " + level.label() + " is less restrictive than the reporter's " + reporters.label()
-                    + "; approving it is NISC's decision on the re-share grounds / 報告者の指定より緩い取扱区分です");
+            throw new ReshareRefusedException("--level " + level.label() + ": the reporter marked the report " + reporters.label()
+                    + "; a re-share is never looser than its source / 報告者の指定より緩い取扱区分では再共有しません");
         }
         return level;
     }

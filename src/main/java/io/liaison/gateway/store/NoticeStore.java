@@ -4,6 +4,7 @@ import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.intake.NoticeDraft;
 import io.liaison.gateway.numbering.ReferenceNumber;
 import io.liaison.gateway.policy.DeliveryPlan;
+import io.liaison.gateway.policy.PlannedHop;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,16 @@ import java.util.Set;
 public interface NoticeStore {
 
     /** Numbers the notice from the persisted counter of {@code series} and stores it with its first hop. */
-    ReferenceNumber accept(NoticeDraft draft, String originatorOrg, String series, DeliveryPlan plan, Instant now);
+    default ReferenceNumber accept(NoticeDraft draft, String originatorOrg, String series, DeliveryPlan plan, Instant now) {
+        return accept(draft, originatorOrg, series, plan, List.of(), now);
+    }
+
+    /**
+     * As {@link #accept(NoticeDraft, String, String, DeliveryPlan, Instant)}, with further hops stored in the
+     * same transaction after the first (an update travelling the original's forwards).
+     */
+    ReferenceNumber accept(NoticeDraft draft, String originatorOrg, String series, DeliveryPlan plan, List<PlannedHop> onward,
+                           Instant now);
 
     /** Stores a forward hop with its deliveries and refusals; returns the hop id. */
     long recordForward(String reference, String senderOrg, String senderPoc, DeliveryPlan plan, Instant now);

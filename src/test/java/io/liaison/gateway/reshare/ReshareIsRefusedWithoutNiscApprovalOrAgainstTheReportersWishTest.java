@@ -98,7 +98,7 @@ class ReshareIsRefusedWithoutNiscApprovalOrAgainstTheReportersWishTest {
     }
 
     @Test
-    void aTlpRedReportIsNotLoosenedButTheReportersLevelIsTheDefault() throws Exception {
+    void aTlpRedReportIsNeverReshared() throws Exception {
         try (GatewayHarness h = GatewayHarness.start(work)) {
             Gateway gateway = h.gateway();
             Reports.fromEastPower(gateway, h.clock.instant(), Reports.fragmentary("EP-2026-0100", false) + "tlp: TLP:RED\n");
@@ -106,7 +106,8 @@ class ReshareIsRefusedWithoutNiscApprovalOrAgainstTheReportersWishTest {
             ReshareRefusedException refused = assertThrows(ReshareRefusedException.class, () -> gateway.reshare().propose(
                     new ReshareRequest(INCIDENT, Optional.empty(), Grounds.THREAT, Optional.of(Tlp.AMBER), List.of(), false, List.of())));
             assertTrue(refused.getMessage().contains("TLP:RED"), refused.getMessage());
-            assertEquals(Tlp.RED, gateway.reshare().propose(request(Grounds.THREAT)).level());
+            ReshareRefusedException atRed = assertThrows(ReshareRefusedException.class, () -> gateway.reshare().propose(request(Grounds.THREAT)));
+            assertTrue(atRed.getMessage().contains("never re-shared"), atRed.getMessage());
         }
     }
 

@@ -12,9 +12,11 @@ import io.liaison.gateway.intake.NoticeDraft;
 import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.intake.Priority;
 import io.liaison.gateway.intake.Target;
+import io.liaison.gateway.marking.NoticeMarking;
 import io.liaison.gateway.marking.Tlp;
 import io.liaison.gateway.numbering.ReferenceNumber;
 import io.liaison.gateway.policy.DeliveryPlan;
+import io.liaison.gateway.policy.Refusal;
 import io.liaison.gateway.store.NoticeStore;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,7 +28,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Relays an accepted incident report to the ministries that own the reporter's sectors and to NISC,
+ * Relays an accepted incident report, as far as its level allows, to the ministries that own the reporter's sectors and to NISC,
  * as an outbound record of its own series (e.g. NISC-INC-2026-00001) marked 任意提供情報, re-encrypted
  * to each of their points of contact by the normal dispatch.
  */
@@ -47,7 +49,10 @@ public final class IncidentRelay {
         this.prefix = prefix;
     }
 
-    /** The ministries owning any sector of the reporter, then NISC. */
+    /**
+     * The ministries owning any sector of the reporter, then NISC: whom a report may be relayed to at
+     * TLP:AMBER or looser. The report is addressed to NISC (the gateway's mailbox, docs/inbound-format.md).
+     */
     public List<String> recipients(String reporterOrg) {
         Organisation reporter = directory.organisation(reporterOrg).orElseThrow();
         Set<String> out = new LinkedHashSet<>();
@@ -60,20 +65,43 @@ public final class IncidentRelay {
         return List.copyOf(out);
     }
 
-    /** Stores the relay with its deliveries; returns its reference. */
+    /**
+     * Stores the relay with its deliveries; returns its reference. The report's own level decides how far
+     * it goes: TLP:AMBER or looser to the sector's ministries and NISC; TLP:AMBER+STRICT (the default) stays
+     * within the organisation it was addressed to, NISC; TLP:RED is not relayed at all — NISC's contacts are
+     * told that one arrived and where to read it on the gateway, with nothing of its content.
+     */
     public String relay(InboundDocument.IncidentReport report, String incidentKey, int number, Tlp level,
                         VerifiedSender reporter, Instant now) {
         Organisation org = directory.organisation(reporter.organisationId()).orElseThrow();
-        List<String> to = recipients(org.id());
-        String title = "情報連絡 第" + number + "報 / Incident report no. " + number + " — " + incidentKey;
+        String nisc = directory.nisc().id();
+        List<String> allowed = level.allowsOnwardToOtherOrganisations() ? recipients(org.id()) : List.of(nisc);
+        List<Refusal> refused = recipients(org.id()).stream().filter(o -> !allowed.contains(o))
+                .map(o -> Refusal.ofOrganisation(o, "the report is " + level.label() + " (" + NoticeMarking.handling(level)
+                        + "); it was addressed to " + nisc + " and goes no further")).toList();
+        boolean red = level == Tlp.RED;
+        String title = red ? "情報連絡 第" + number + "報 (TLP:RED) / Incident report no. " + number + " at TLP:RED"
+                : "情報連絡 第" + number + "報 / Incident report no. " + number + " — " + incidentKey;
         String summary = "情報連絡 第" + number + "報";
-        String body = render(report, incidentKey, number, org, reporter, now);
+        String body = red ? redNotice(incidentKey, number, now) : render(report, incidentKey, number, org, reporter, now);
         NoticeDraft draft = new NoticeDraft(NoticeKind.INCIDENT_RELAY, Priority.NORMAL, level, report.exercise(), reporter.pocId(),
-                title, summary, body, new Target(org.sectors(), to, false));
-        DeliveryPlan plan = planner.toOrganisations(to);
+                title, summary, body, new Target(org.sectors(), allowed, false));
+        DeliveryPlan toAllowed = planner.toOrganisations(allowed);
+        List<Refusal> refusals = new ArrayList<>(refused);
+        refusals.addAll(toAllowed.refusals());
+        DeliveryPlan plan = new DeliveryPlan(toAllowed.deliveries(), refusals);
         String series = ReferenceNumber.series(prefix, report.exercise(), NoticeKind.INCIDENT_RELAY, Priority.NORMAL,
                 now.atZone(zone).getYear());
         return notices.accept(draft, org.id(), series, plan, now).value();
+    }
+
+    // TLP:RED: for the named recipients only. The report names none but the gateway's mailbox, so its text
+    // stays in the gateway's store; NISC's contacts learn only that it is there.
+    private String redNotice(String incidentKey, int number, Instant now) {
+        return "情報連絡 第" + number + "報を TLP:RED で受信しました（" + TIME.format(now.atZone(zone)) + "）。\n"
+                + "TLP:RED の報告は中継しません。内容はゲートウェイで確認してください: incident show " + incidentKey + "\n"
+                + "Incident report no. " + number + " arrived at TLP:RED. A TLP:RED report is not relayed; read it on the\n"
+                + "gateway: incident show " + incidentKey + "\n";
     }
 
     private String render(InboundDocument.IncidentReport r, String incidentKey, int number, Organisation org,

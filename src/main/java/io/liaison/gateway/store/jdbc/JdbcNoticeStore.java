@@ -10,6 +10,7 @@ import io.liaison.gateway.numbering.ReferenceNumber;
 import io.liaison.gateway.policy.DeliveryPlan;
 import io.liaison.gateway.policy.DeliveryRole;
 import io.liaison.gateway.policy.PlannedDelivery;
+import io.liaison.gateway.policy.PlannedHop;
 import io.liaison.gateway.policy.Refusal;
 import io.liaison.gateway.store.Acceptance;
 import io.liaison.gateway.store.Delivery;
@@ -52,7 +53,8 @@ public final class JdbcNoticeStore implements NoticeStore {
     }
 
     @Override
-    public ReferenceNumber accept(NoticeDraft draft, String originatorOrg, String series, DeliveryPlan plan, Instant now) {
+    public ReferenceNumber accept(NoticeDraft draft, String originatorOrg, String series, DeliveryPlan plan, List<PlannedHop> onward,
+                                  Instant now) {
         return inTransaction(c -> {
             ReferenceNumber reference = ReferenceNumber.of(series, nextValue(c, series));
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice (reference, kind, priority, tlp, exercise,"
@@ -77,6 +79,10 @@ public final class JdbcNoticeStore implements NoticeStore {
             }
             long hop = insertHop(c, reference.value(), Hop.SEND, originatorOrg, draft.senderPoc(), now);
             insertPlan(c, reference.value(), hop, plan, now);
+            for (PlannedHop further : onward) {
+                insertPlan(c, reference.value(), insertHop(c, reference.value(), further.action(), further.senderOrg(),
+                        further.senderPoc(), now), further.plan(), now);
+            }
             return reference;
         });
     }

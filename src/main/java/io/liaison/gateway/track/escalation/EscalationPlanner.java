@@ -1,13 +1,14 @@
 package io.liaison.gateway.track.escalation;
 
-import io.liaison.gateway.directory.ChannelKind;
-import io.liaison.gateway.directory.ContactChannel;
 import io.liaison.gateway.directory.Directory;
 import io.liaison.gateway.directory.PointOfContact;
 import io.liaison.gateway.marking.Tlp;
+import io.liaison.gateway.intake.NoticeKind;
+import io.liaison.gateway.policy.DeliveryPlan;
 import io.liaison.gateway.policy.DeliveryRole;
+import io.liaison.gateway.policy.Reach;
+import io.liaison.gateway.policy.RecipientPolicy;
 import io.liaison.gateway.policy.PlannedDelivery;
-import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.StoredNotice;
 import io.liaison.gateway.track.EscalationAction;
@@ -33,42 +34,54 @@ public final class EscalationPlanner {
 
     private final Directory directory;
     private final NoticeStore notices;
-    private final Set<ChannelKind> channels;
+    private final RecipientPolicy policy;
     private final String dutyPoc;
 
-    public EscalationPlanner(Directory directory, NoticeStore notices, Set<ChannelKind> channels, String dutyPoc) {
+    /**
+     * @param policy the gate and channel rules of the first delivery, applied again to every step; it and
+     *               {@code directory} are asked at plan time, so a step uses the contacts as they are then
+     */
+    public EscalationPlanner(Directory directory, NoticeStore notices, RecipientPolicy policy, String dutyPoc) {
         this.directory = directory;
         this.notices = notices;
-        this.channels = Set.copyOf(channels);
+        this.policy = policy;
         this.dutyPoc = dutyPoc;
     }
 
     public StepPlan plan(EscalationAction action, EscalationWatch watch, StoredNotice notice, Instant now) {
-        List<Delivery> originals = notices.deliveries(watch.reference()).stream()
-                .filter(d -> d.organisationId().equals(watch.organisationId()) && d.role().isOriginal())
-                .toList();
-        String senderOrg = originals.isEmpty() ? notice.originatorOrg() : originals.get(0).hopSenderOrg();
-        String senderPoc = originals.isEmpty() ? notice.senderPoc() : originals.get(0).hopSenderPoc();
-        return switch (action) {
-            case RESEND -> resend(watch, originals, senderOrg, senderPoc);
-            case STANDBY -> standby(watch, notice, senderOrg, senderPoc, now);
-            case DUTY_OFFICER -> duty(watch, notice, now);
-        };
-    }
-
-    private StepPlan resend(EscalationWatch watch, List<Delivery> originals, String senderOrg, String senderPoc) {
-        Map<String, PlannedDelivery> again = new LinkedHashMap<>();
-        for (Delivery d : originals) {
-            again.putIfAbsent(d.pocId() + "/" + d.channel(),
-                    new PlannedDelivery(watch.organisationId(), d.pocId(), d.channel(), d.address(), DeliveryRole.REMINDER));
+        if (action == EscalationAction.DUTY_OFFICER) {
+            return duty(watch, notice, now);
         }
-        List<PlannedDelivery> deliveries = List.copyOf(again.values());
-        String detail = deliveries.isEmpty() ? "nothing to resend: no earlier delivery to " + watch.organisationId()
-                : "reminder resent to " + describe(deliveries);
-        return new StepPlan(REMIND, senderOrg, senderPoc, deliveries, detail);
+        // The hop that reached the organisation, judged again today for the notice's level: an agreement that
+        // ended, or a forwarder that may no longer pass it on, stops reminders and standby escalations too.
+        Optional<Reach> reach = policy.reaches(notices.hops(watch.reference()), notices.deliveries(watch.reference()),
+                notice.level(), notice.kind() == NoticeKind.EARLY_WARNING).stream()
+                .filter(r -> r.organisationId().equals(watch.organisationId())).findFirst();
+        String senderOrg = reach.map(r -> r.hop().senderOrg()).orElse(notice.originatorOrg());
+        String senderPoc = reach.map(r -> r.hop().senderPoc()).orElse(notice.senderPoc());
+        String hopAction = action == EscalationAction.RESEND ? REMIND : ESCALATE;
+        if (reach.isEmpty()) {
+            return new StepPlan(hopAction, senderOrg, senderPoc, List.of(),
+                    "nothing sent: no earlier delivery to " + watch.organisationId());
+        }
+        if (reach.get().refusal().isPresent()) {
+            return new StepPlan(hopAction, senderOrg, senderPoc, List.of(), "not sent to " + watch.organisationId() + " (hop from "
+                    + senderOrg + "): " + reach.get().refusal().get());
+        }
+        return action == EscalationAction.RESEND
+                ? resend(watch, reach.get(), senderOrg, senderPoc)
+                : standby(watch, notice, senderOrg, senderPoc);
     }
 
-    private StepPlan standby(EscalationWatch watch, StoredNotice notice, String senderOrg, String senderPoc, Instant now) {
+    private StepPlan resend(EscalationWatch watch, Reach reach, String senderOrg, String senderPoc) {
+        DeliveryPlan plan = policy.toContactsNow(watch.organisationId(), reach.pocIds(), DeliveryRole.REMINDER);
+        List<String> skipped = skipped(plan);
+        String detail = (plan.deliveries().isEmpty() ? "nothing could be resent to " + watch.organisationId()
+                : "reminder resent to " + describe(plan.deliveries())) + skippedText(skipped);
+        return new StepPlan(REMIND, senderOrg, senderPoc, plan.deliveries(), detail);
+    }
+
+    private StepPlan standby(EscalationWatch watch, StoredNotice notice, String senderOrg, String senderPoc) {
         if (notice.level() == Tlp.RED) {
             return new StepPlan(ESCALATE, senderOrg, senderPoc, List.of(),
                     "standby contacts not used: TLP:RED goes to the named recipients only");
@@ -79,13 +92,19 @@ public final class EscalationPlanner {
             return new StepPlan(ESCALATE, senderOrg, senderPoc, List.of(),
                     "no standby point of contact for " + watch.organisationId() + " in the directory; nothing sent");
         }
-        List<String> skipped = new ArrayList<>();
-        List<PlannedDelivery> deliveries = plannedFor(standby, watch.organisationId(), DeliveryRole.ESCALATION, now, skipped);
-        String detail = (deliveries.isEmpty() ? "nothing could be sent to the standby contacts"
-                : "escalated to standby " + describe(deliveries)) + skippedText(skipped);
-        return new StepPlan(ESCALATE, senderOrg, senderPoc, deliveries, detail);
+        DeliveryPlan plan = policy.toPointsOfContact(watch.organisationId(), standby, DeliveryRole.ESCALATION);
+        String detail = (plan.deliveries().isEmpty() ? "nothing could be sent to the standby contacts"
+                : "escalated to standby " + describe(plan.deliveries())) + skippedText(skipped(plan));
+        return new StepPlan(ESCALATE, senderOrg, senderPoc, plan.deliveries(), detail);
     }
 
+    private static List<String> skipped(DeliveryPlan plan) {
+        return plan.refusals().stream().map(r -> r.channel().map(c -> r.pocId().orElse("") + " " + c.yamlName() + ": ").orElse("")
+                + r.reason()).toList();
+    }
+
+    // The alert itself carries no content of the notice (see DutyAlertContent): only its reference, level and
+    // who has not confirmed, so it may go on every channel of the duty officer, TLP:RED included.
     private StepPlan duty(EscalationWatch watch, StoredNotice notice, Instant now) {
         String nisc = directory.nisc().id();
         Optional<PointOfContact> duty = directory.pointOfContact(dutyPoc);
@@ -93,38 +112,11 @@ public final class EscalationPlanner {
             return new StepPlan(ALERT, nisc, GATEWAY_SENDER, List.of(),
                     "duty officer " + dutyPoc + " is not in the directory; nobody alerted");
         }
-        List<String> skipped = new ArrayList<>();
-        if (notice.level() == Tlp.RED && duty.get().channel(ChannelKind.EMAIL).isPresent()) {
-            // The alert e-mail carries the notice; at TLP:RED only its named recipients may read that.
-            skipped.add("e-mail withheld at TLP:RED");
-        }
-        List<PlannedDelivery> deliveries = plannedFor(List.of(duty.get()), duty.get().organisationId(),
-                DeliveryRole.DUTY_ALERT, now, skipped).stream()
-                .filter(d -> !(notice.level() == Tlp.RED && d.channel() == ChannelKind.EMAIL))
-                .toList();
-        String detail = (deliveries.isEmpty() ? "duty officer " + dutyPoc + " could not be alerted"
-                : "duty officer alerted: " + describe(deliveries)) + " (" + watch.organisationId() + " unconfirmed)"
-                + skippedText(skipped);
-        return new StepPlan(ALERT, nisc, GATEWAY_SENDER, deliveries, detail);
-    }
-
-    // The same channel rules as the first delivery: only channels this gateway runs; e-mail only encrypted.
-    private List<PlannedDelivery> plannedFor(List<PointOfContact> pocs, String org, DeliveryRole role, Instant now,
-                                             List<String> skipped) {
-        List<PlannedDelivery> out = new ArrayList<>();
-        for (PointOfContact poc : pocs) {
-            for (ContactChannel channel : poc.channels()) {
-                if (!channels.contains(channel.kind())) {
-                    skipped.add(poc.id() + " " + channel.kind().yamlName() + ": channel not configured");
-                } else if (channel.kind() == ChannelKind.EMAIL && (poc.certificate().isEmpty()
-                        || !poc.certificate().get().usableForEncryptionAt(now))) {
-                    skipped.add(poc.id() + " e-mail: no usable encryption certificate");
-                } else {
-                    out.add(new PlannedDelivery(org, poc.id(), channel.kind(), channel.address(), role));
-                }
-            }
-        }
-        return out;
+        DeliveryPlan plan = policy.toPointsOfContact(duty.get().organisationId(), List.of(duty.get()), DeliveryRole.DUTY_ALERT);
+        String detail = (plan.deliveries().isEmpty() ? "duty officer " + dutyPoc + " could not be alerted"
+                : "duty officer alerted: " + describe(plan.deliveries())) + " (" + watch.organisationId() + " unconfirmed)"
+                + skippedText(skipped(plan));
+        return new StepPlan(ALERT, nisc, GATEWAY_SENDER, plan.deliveries(), detail);
     }
 
     private static String describe(List<PlannedDelivery> deliveries) {

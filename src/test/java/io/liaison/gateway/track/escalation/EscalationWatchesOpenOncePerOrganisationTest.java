@@ -3,6 +3,9 @@ package io.liaison.gateway.track.escalation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.liaison.gateway.directory.ChannelKind;
+import io.liaison.gateway.directory.Directory;
+import io.liaison.gateway.policy.AgreementGate;
+import io.liaison.gateway.policy.RecipientPolicy;
 import io.liaison.gateway.intake.NoticeDraft;
 import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.intake.Priority;
@@ -23,6 +26,7 @@ import io.liaison.gateway.track.escalation.EscalationPolicy.Timing;
 import io.liaison.gateway.track.escalation.EscalationStore.NewWatch;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,8 +67,10 @@ class EscalationWatchesOpenOncePerOrganisationTest {
         watches = new JdbcEscalationStore(database.dataSource());
         EscalationPolicy policy = new EscalationPolicy(List.of(EscalationAction.RESEND, EscalationAction.STANDBY,
                 EscalationAction.DUTY_OFFICER), Map.of(Priority.URGENT, new Timing(DEADLINE, Duration.ofMinutes(10), 0)), "nisc-duty");
-        escalator = new Escalator(notices, watches, policy, new EscalationPlanner(SampleDirectory.load(clock), notices,
-                Set.of(ChannelKind.EMAIL, ChannelKind.SMS), "nisc-duty"), clock);
+        Directory directory = SampleDirectory.load(clock);
+        RecipientPolicy recipients = new RecipientPolicy(directory, new AgreementGate(directory, clock, ZoneId.of("Asia/Tokyo")), clock,
+                Set.of(ChannelKind.EMAIL, ChannelKind.SMS));
+        escalator = new Escalator(notices, watches, policy, new EscalationPlanner(directory, notices, recipients, "nisc-duty"), clock);
     }
 
     @AfterEach
