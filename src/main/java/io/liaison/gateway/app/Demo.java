@@ -183,7 +183,7 @@ public final class Demo {
     /** The fax pages as the fax gateway received them (.tif) and as a person reads them (.pdf). */
     private void writeFaxes(Path dir, Gateway gateway, List<StatusReport> reports)
             throws IOException, io.liaison.gateway.dispatch.DeliveryRefusedException {
-        Files.createDirectories(dir);
+        io.liaison.gateway.files.OwnerOnly.createDirectories(dir);
         int n = 0;
         for (StatusReport r : reports) {
             for (Delivery d : r.deliveries()) {
@@ -196,22 +196,22 @@ public final class Demo {
     }
 
     private void write(Path dir, MimeMessage[] mails, InProcessSmsc smsc) throws IOException, MessagingException {
-        Files.createDirectories(dir);
+        io.liaison.gateway.files.OwnerOnly.createDirectories(dir);
         int n = 0;
         for (MimeMessage m : mails) {
             String ref = Optional.ofNullable(m.getHeader("X-Liaison-Reference", null)).orElse("message");
             String to = m.getAllRecipients()[0].toString().replaceAll("[^A-Za-z0-9@._-]", "_");
             Path file = dir.resolve(String.format("%02d-%s-%s.eml", ++n, ref, to));
-            try (OutputStream os = Files.newOutputStream(file)) {
-                m.writeTo(os);
-            }
+            java.io.ByteArrayOutputStream eml = new java.io.ByteArrayOutputStream();
+            m.writeTo(eml);
+            io.liaison.gateway.files.OwnerOnly.write(file, eml.toByteArray());
         }
         int s = 0;
         for (InProcessSmsc.ReceivedSms sms : smsc.received()) {
             String ref = java.util.Arrays.stream(sms.text().split(" ")).filter(ReferenceNumber::isWellFormed).findFirst().orElse("sms");
             Path file = dir.resolve(String.format("%02d-%s-sms-%s.txt", ++s, ref, sms.destination().replace("+", "")));
-            Files.writeString(file, "To: " + sms.destination() + "\nFrom: " + sms.source() + "\nSMSC-Id: " + sms.messageId()
-                    + "\n\n" + sms.text() + "\n", StandardCharsets.UTF_8);
+            io.liaison.gateway.files.OwnerOnly.write(file, ("To: " + sms.destination() + "\nFrom: " + sms.source() + "\nSMSC-Id: "
+                    + sms.messageId() + "\n\n" + sms.text() + "\n").getBytes(StandardCharsets.UTF_8));
         }
         out.printf("Wrote %d e-mails (.eml) and %d SMS (.txt) to %s%n", n, s, dir.toAbsolutePath());
     }

@@ -51,10 +51,13 @@ public final class AcceptanceJournal implements AutoCloseable {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                io.liaison.gateway.files.OwnerOnly.createDirectories(parent);
             }
             TreeMap<Long, Path> left = segments(file);
-            return new AcceptanceJournal(file, append(file), left.isEmpty() ? 0 : left.lastKey());
+            FileChannel channel = append(file);
+            // a journal from before files were created owner-only is made so too: it lists who was sent what
+            io.liaison.gateway.files.OwnerOnly.restrict(file);
+            return new AcceptanceJournal(file, channel, left.isEmpty() ? 0 : left.lastKey());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the acceptance journal " + file, e);
         }
@@ -140,7 +143,8 @@ public final class AcceptanceJournal implements AutoCloseable {
     }
 
     private static FileChannel append(Path file) throws IOException {
-        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        return FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                io.liaison.gateway.files.OwnerOnly.fileAttributes(file.toAbsolutePath().getParent()));
     }
 
     private static Path segment(Path file, long number) {

@@ -12,11 +12,11 @@ public final class StatisticsFiles {
     }
 
     public static List<Path> write(SharingStatistics s, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        io.liaison.gateway.files.OwnerOnly.createDirectories(dir);
         Path csv = dir.resolve(s.period().fileBase() + ".csv");
         Path html = dir.resolve(s.period().fileBase() + ".html");
-        Files.write(csv, StatisticsCsv.write(s));
-        Files.writeString(html, StatisticsHtml.render(s), StandardCharsets.UTF_8);
+        io.liaison.gateway.files.OwnerOnly.write(csv, StatisticsCsv.write(s));
+        io.liaison.gateway.files.OwnerOnly.write(html, StatisticsHtml.render(s).getBytes(StandardCharsets.UTF_8));
         return List.of(csv, html);
     }
 }

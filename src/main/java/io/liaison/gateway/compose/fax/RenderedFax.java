@@ -16,11 +16,11 @@ public record RenderedFax(String reference, byte[] pdf, byte[] tiff, int pages, 
 
     /** Writes {@code baseName.pdf} and {@code baseName.tif} into {@code dir} (created if missing). */
     public List<Path> writeTo(Path dir, String baseName) throws IOException {
-        Files.createDirectories(dir);
+        io.liaison.gateway.files.OwnerOnly.createDirectories(dir);
         Path pdfFile = dir.resolve(baseName + ".pdf");
         Path tiffFile = dir.resolve(baseName + ".tif");
-        Files.write(pdfFile, pdf);
-        Files.write(tiffFile, tiff);
+        io.liaison.gateway.files.OwnerOnly.write(pdfFile, pdf);
+        io.liaison.gateway.files.OwnerOnly.write(tiffFile, tiff);
         return List.of(pdfFile, tiffFile);
     }
 }

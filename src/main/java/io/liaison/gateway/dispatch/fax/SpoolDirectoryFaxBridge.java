@@ -54,7 +54,7 @@ public final class SpoolDirectoryFaxBridge implements FaxBridge {
     public String submit(FaxJob job) throws TransportFailure {
         String name = job.name();
         try {
-            Files.createDirectories(directory);
+            io.liaison.gateway.files.OwnerOnly.createDirectories(directory);
             publish(job.fax().tiff(), directory.resolve(name + DOCUMENT_EXTENSION));
             publish(description(job).getBytes(StandardCharsets.UTF_8), directory.resolve(name + JOB_EXTENSION));
         } catch (IOException e) {
@@ -67,7 +67,8 @@ public final class SpoolDirectoryFaxBridge implements FaxBridge {
     private void publish(byte[] content, Path target) throws IOException {
         Path temporary = directory.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = FileChannel.open(temporary, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    io.liaison.gateway.files.OwnerOnly.fileAttributes(directory))) {
                 ByteBuffer buffer = ByteBuffer.wrap(content);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);

@@ -13,6 +13,9 @@ public final class Database implements AutoCloseable {
 
     /** An H2 database at {@code jdbcUrl} (e.g. {@code jdbc:h2:file:./data/gateway}), migrated. */
     public static Database open(String jdbcUrl, String user, String password) {
+        java.util.Optional<java.nio.file.Path> file = h2File(jdbcUrl);
+        // H2 creates its files with the process's umask; its folder is made owner-only first, its files after
+        file.map(java.nio.file.Path::getParent).ifPresent(io.liaison.gateway.files.OwnerOnly::createDirectoriesUnchecked);
         ConnectionPool pool = new ConnectionPool(closedByItsOwner(jdbcUrl), user, password, 16);
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
@@ -20,7 +23,21 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
+        file.ifPresent(f -> io.liaison.gateway.files.OwnerOnly.restrictAll(f.getParent(), f.getFileName().toString() + "."));
         return new Database(pool);
+    }
+
+    /** The path an embedded H2 URL names ({@code jdbc:h2:file:./data/gateway;...} → {@code ./data/gateway}), absolute. */
+    public static java.util.Optional<java.nio.file.Path> h2File(String jdbcUrl) {
+        String prefix = "jdbc:h2:file:";
+        if (!jdbcUrl.startsWith(prefix)) {
+            return java.util.Optional.empty();
+        }
+        String path = jdbcUrl.substring(prefix.length()).split(";", 2)[0];
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return java.util.Optional.of(java.nio.file.Path.of(path).toAbsolutePath().normalize());
     }
 
     /**

@@ -1,0 +1,2 @@
+/** The gateway's own files on disk: created readable by its own user only. */
+package io.liaison.gateway.files;
