@@ -141,9 +141,11 @@ public final class Gateway implements AutoCloseable {
         this.clock = b.clock;
         MailStreams.pinProvider();
         ZoneId zone = settings.zone();
+        String databasePassword = settings.databasePassword(); // refused before any key is unlocked when empty outside demo
         this.directory = new DirectoryLoader(clock, new OpenPgpCertificateReader()).load(settings.path("gateway.directory"));
         OpenPgpGatewayKey key = OpenPgpGatewayKey.load(settings.path("gateway.key.file"), passphrase(settings));
         Optional<SmimeGatewayKey> smimeKey = smimeKey(settings);
+        refuseUnprotectedKeysOutsideDemo(key, smimeKey);
         refuseSampleKeysOutsideDemo(key);
         refuseSmimeContactsWithoutSmimeKey(smimeKey);
         smimeKey.filter(k -> k.isSample() && !settings.demoMode()).ifPresent(k -> {
@@ -156,7 +158,7 @@ public final class Gateway implements AutoCloseable {
                 .orElseGet(() -> ProtectorSelector.of(protector));
 
         this.database = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
-                settings.optional("gateway.db.password-env").map(System::getenv).orElse(""));
+                databasePassword);
         this.store = new JdbcNoticeStore(database.dataSource());
         Path journals = journalDirectory(settings);
         this.emailJournal = AcceptanceJournal.open(journals.resolve("email-acceptances.journal"));
@@ -398,6 +400,22 @@ public final class Gateway implements AutoCloseable {
         smsJournal.close();
         faxJournal.close();
         database.close();
+    }
+
+    /** A secret key readable without a passphrase is one copied file away from a forged NISC notice. */
+    private void refuseUnprotectedKeysOutsideDemo(OpenPgpGatewayKey key, Optional<SmimeGatewayKey> smimeKey) {
+        if (settings.demoMode()) {
+            return;
+        }
+        if (!key.protectedOnDisk()) {
+            throw new GatewaySettings.SettingsException("setting gateway.key.file: " + key.file() + " is not protected by a passphrase;"
+                    + " outside demo mode the gateway refuses an unprotected signing key (protect it: gpg --edit-key FINGERPRINT passwd)");
+        }
+        smimeKey.filter(k -> !k.protectedOnDisk()).ifPresent(k -> {
+            throw new GatewaySettings.SettingsException("setting gateway.smime.key.file: " + k.file() + " is not encrypted;"
+                    + " outside demo mode the gateway refuses an unprotected signing key"
+                    + " (encrypt it: openssl pkcs8 -topk8 -v2 aes-256-cbc -in KEY -out " + k.file().getFileName() + ")");
+        });
     }
 
     private void refuseSampleKeysOutsideDemo(OpenPgpGatewayKey key) {

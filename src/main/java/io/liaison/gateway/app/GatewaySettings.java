@@ -98,6 +98,32 @@ public final class GatewaySettings {
         return flag("gateway.demo-mode");
     }
 
+    /**
+     * The database password: the variable named by {@code gateway.db.password-env} (LIAISON_DB_PASSWORD), else
+     * the content of {@code gateway.db.password-file} (a container secret). Outside demo mode an empty one is
+     * refused: the database holds every notice, address and confirmation code, and an embedded H2 file with
+     * no password opens for anyone who can read it.
+     */
+    public String databasePassword() {
+        Optional<String> variable = optional("gateway.db.password-env");
+        String password = variable.map(System::getenv).filter(v -> !v.isEmpty()).orElse(null);
+        Optional<String> file = optional("gateway.db.password-file");
+        if (password == null && file.isPresent()) {
+            try {
+                password = Files.readString(Path.of(file.get()), StandardCharsets.UTF_8).replaceAll("[\\r\\n]+$", "");
+            } catch (IOException | RuntimeException e) {
+                throw new SettingsException("setting gateway.db.password-file: " + file.get() + " cannot be read ("
+                        + e.getClass().getSimpleName() + ")");
+            }
+        }
+        if ((password == null || password.isEmpty()) && !demoMode()) {
+            throw new SettingsException("the database password is empty: set the environment variable "
+                    + variable.orElse("named by gateway.db.password-env") + " (setting gateway.db.password-env) or name a file"
+                    + " holding it in gateway.db.password-file; outside demo mode the gateway refuses a database without a password");
+        }
+        return password == null ? "" : password;
+    }
+
     public ZoneId zone() {
         return ZoneId.of(get("gateway.zone"));
     }

@@ -193,7 +193,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             GatewaySettings settings = options.settings();
             try (Database db = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
-                    settings.optional("gateway.db.password-env").map(System::getenv).orElse(""))) {
+                    settings.databasePassword())) {
                 JdbcNoticeStore store = new JdbcNoticeStore(db.dataSource());
                 if (store.notice(reference).isEmpty()) {
                     System.err.println("refused: no notice with reference " + reference);

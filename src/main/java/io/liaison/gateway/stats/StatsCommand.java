@@ -65,7 +65,7 @@ public final class StatsCommand implements Callable<Integer> {
         GatewaySettings settings = GatewaySettings.load(Optional.ofNullable(config), new Properties());
         Directory directory = new DirectoryLoader(Clock.systemUTC(), new OpenPgpCertificateReader()).load(settings.path("gateway.directory"));
         try (Database db = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
-                settings.optional("gateway.db.password-env").map(System::getenv).orElse(""))) {
+                settings.databasePassword())) {
             SharingStatistics s = new StatisticsCounter(directory).count(asked, new JdbcStatisticsSource(db.dataSource()));
             System.out.print(StatisticsText.render(s));
             for (Path p : StatisticsFiles.write(s, out)) {

@@ -19,6 +19,8 @@ class SampleKeysAreRefusedOutsideDemoModeTest {
         try (GatewayHarness h = GatewayHarness.start(work)) {
             Properties p = h.overrides();
             p.setProperty("gateway.demo-mode", "false");
+            // outside demo mode the database needs a password, checked before the keys
+            p.setProperty("gateway.db.password-file", java.nio.file.Files.writeString(work.resolve("db-password"), "test-only").toString());
 
             GatewaySettings.SettingsException e = assertThrows(GatewaySettings.SettingsException.class,
                     () -> Gateway.builder(GatewaySettings.load(Optional.empty(), p)).clock(h.clock).start().close());

@@ -41,7 +41,7 @@ public final class IncidentCommand implements Callable<Integer> {
         public Integer call() {
             GatewaySettings settings = GatewaySettings.load(Optional.ofNullable(config), new Properties());
             try (Database db = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
-                    settings.optional("gateway.db.password-env").map(System::getenv).orElse(""))) {
+                    settings.databasePassword())) {
                 JdbcInboundStore store = new JdbcInboundStore(db.dataSource());
                 List<IncidentReportRecord> reports = store.reports(incident);
                 if (reports.isEmpty()) {
