@@ -162,7 +162,9 @@ public final class OpenPgpRecipientCertificate implements RecipientCertificate {
 
     @Override
     public synchronized boolean isSample() {
-        return certificate.getAllUserIds().stream().anyMatch(u -> SampleKeys.isSampleUserId(u.getUserId()));
+        // by fingerprint: a sample key with an edited user ID is still the published sample key
+        return SampleKeys.isSampleFingerprint(fingerprint)
+                || certificate.getAllUserIds().stream().anyMatch(u -> SampleKeys.isSampleUserId(u.getUserId()));
     }
 
     @Override

@@ -160,7 +160,18 @@ public final class SmimeRecipientCertificate implements RecipientCertificate {
 
     @Override
     public boolean isSample() {
-        return certificate.getSubjectX500Principal().getName().contains(SampleKeys.USER_ID_MARKER);
+        // by fingerprint, of the certificate and of its public key: a sample key certified again is still published
+        return SampleKeys.isSampleFingerprint(fingerprint) || SampleKeys.isSampleFingerprint(publicKeyFingerprint())
+                || certificate.getSubjectX500Principal().getName().contains(SampleKeys.USER_ID_MARKER);
+    }
+
+    /** SHA-256 of the SubjectPublicKeyInfo, upper-case hex: the key's identity, whatever certificate carries it. */
+    public String publicKeyFingerprint() {
+        try {
+            return Hex.toHexString(MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded())).toUpperCase();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint the public key", e);
+        }
     }
 
     /**
