@@ -67,7 +67,7 @@ public final class ReshareCommand implements Callable<Integer> {
                         + " threat (an attack, threat or disaster that endangers others; goes as an early warning).")
         String grounds;
 
-        @Option(names = "--level", paramLabel = "TLP:…", description = "Handling level; default the reporter's own.")
+        @Option(names = "--level", paramLabel = "TLP:…", description = "Handling level; default the reporter's own, never looser; a TLP:RED report is never re-shared.")
         String level;
 
         @Option(names = "--sectors", split = ",", paramLabel = "SECTOR", description = "Sectors to warn; default the reporter's.")

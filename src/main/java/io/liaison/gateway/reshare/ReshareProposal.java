@@ -10,7 +10,7 @@ import java.util.Optional;
  * A proposed re-share as stored. The source (incident report, thread and number) is for NISC's eyes only:
  * it is never written into the notice.
  *
- * @param warnings what the approver should weigh (a small sector, a level looser than the reporter's)
+ * @param warnings what the approver should weigh (a small sector, an exercise report)
  */
 public record ReshareProposal(
         long id,
