@@ -24,6 +24,7 @@ import io.liaison.gateway.dispatch.fax.SpoolDirectoryFaxBridge;
 import io.liaison.gateway.dispatch.AcceptanceJournal;
 import io.liaison.gateway.dispatch.AcceptanceRecorder;
 import io.liaison.gateway.dispatch.CircuitBreaker;
+import io.liaison.gateway.dispatch.DispatchLoop;
 import io.liaison.gateway.dispatch.HandOvers;
 import io.liaison.gateway.dispatch.mail.EmailDeliveryChannel;
 import io.liaison.gateway.dispatch.mail.MailStreams;
@@ -58,6 +59,7 @@ import io.liaison.gateway.policy.ForwardRefusedException;
 import io.liaison.gateway.policy.PolicyDesk;
 import io.liaison.gateway.policy.RecipientPolicy;
 import io.liaison.gateway.reshare.ReshareDesk;
+import io.liaison.gateway.store.ClaimLease;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.jdbc.Database;
@@ -122,6 +124,7 @@ public final class Gateway implements AutoCloseable {
     private final ChannelDispatcher smsDispatcher;
     private final FaxDeliveryChannel fax;
     private final ChannelDispatcher faxDispatcher;
+    private final List<DispatchLoop> dispatchLoops;
     private final AcceptanceJournal emailJournal;
     private final AcceptanceJournal smsJournal;
     private final AcceptanceJournal faxJournal;
@@ -159,7 +162,7 @@ public final class Gateway implements AutoCloseable {
 
         this.database = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
                 databasePassword);
-        this.store = new JdbcNoticeStore(database.dataSource());
+        this.store = new JdbcNoticeStore(database.dataSource(), claimLease(settings));
         Path journals = journalDirectory(settings);
         this.emailJournal = AcceptanceJournal.open(journals.resolve("email-acceptances.journal"));
         this.smsJournal = AcceptanceJournal.open(journals.resolve("sms-acceptances.journal"));
@@ -243,16 +246,23 @@ public final class Gateway implements AutoCloseable {
         camel.bind("noticeIntake", new NoticeIntake(directory));
         camel.bind("policyDesk", new PolicyDesk(directory, policy, store));
         camel.bind("registrar", new Registrar(store, clock, zone, settings.get("gateway.reference-prefix")));
-        camel.bind("emailDispatcher", emailDispatcher);
-        camel.bind("smsDispatcher", smsDispatcher);
-        camel.bind("faxDispatcher", faxDispatcher);
+        // Each channel on a thread of its own; the routes only wake it.
+        Duration poll = Duration.ofMillis(settings.integer("gateway.dispatch.poll-interval-ms"));
+        this.dispatchLoops = List.of(new DispatchLoop(emailDispatcher, poll), new DispatchLoop(smsDispatcher, poll),
+                new DispatchLoop(faxDispatcher, poll));
+        camel.bind("emailDispatch", dispatchLoops.get(0));
+        camel.bind("smsDispatch", dispatchLoops.get(1));
+        camel.bind("faxDispatch", dispatchLoops.get(2));
         camel.bind("deadLetters", new DeadLetterKeeper(store, clock));
         camel.bind("inboundIntake", inboundIntake);
+        camel.bind("inboundMailBinding", new io.liaison.gateway.inbound.imap.InboundMailBinding());
+        camel.bind("noInboundMailHeaders", new io.liaison.gateway.inbound.imap.NoInboundMailHeaders());
         camel.bind("escalator", escalator);
         camel.bind("smsLink", new SmsLink(smpp, receipts));
         camel.bind("acknowledgements", confirmations);
         camel.configure().withRoutesIncludePattern(routesPattern(settings));
         camel.start();
+        dispatchLoops.forEach(DispatchLoop::start);
         this.template = camel.getCamelTemplate();
         LOG.info("gateway started: {} organisations, {} points of contact, signing key {}{}",
                 directory.organisations().size(), directory.pointsOfContact().size(), key.fingerprint(),
@@ -389,6 +399,7 @@ public final class Gateway implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
         }
+        dispatchLoops.forEach(DispatchLoop::close);
         smsAnswers.close();
         emailPreparers.shutdownNow();
         smsHandOvers.shutdownNow();
@@ -588,10 +599,36 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** The routes/ folder of the working directory when there is one, else the copy inside the artifact. */
-    private static String routesPattern(GatewaySettings s) {
-        return s.optional("gateway.routes").orElseGet(() ->
-                Files.isDirectory(Path.of("routes")) ? "file:routes/*.yaml" : "classpath:routes/*.yaml");
+    /**
+     * The routes inside the artifact, or those of the folder {@code gateway.routes.dir} names. Never a
+     * folder found in the working directory: a route planted there would run with every bean.
+     */
+    static String routesPattern(GatewaySettings s) {
+        Optional<String> dir = s.optional("gateway.routes.dir").map(String::trim).filter(d -> !d.isEmpty());
+        if (dir.isEmpty()) {
+            return "classpath:routes/*.yaml";
+        }
+        Path folder = Path.of(dir.get());
+        if (!folder.isAbsolute()) {
+            throw new GatewaySettings.SettingsException("setting gateway.routes.dir: must be an absolute path, was "
+                    + dir.get() + " (empty = the routes inside the artifact)");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new GatewaySettings.SettingsException("setting gateway.routes.dir: " + folder + " is not a directory");
+        }
+        return "file:" + folder.toAbsolutePath().normalize() + "/*.yaml";
+    }
+
+    /** Whose claims these are and how long they hold (gateway.node-id, gateway.dispatch.claim-timeout). */
+    private static ClaimLease claimLease(GatewaySettings s) {
+        try {
+            Duration ttl = s.optional("gateway.dispatch.claim-timeout").map(v -> s.duration("gateway.dispatch.claim-timeout"))
+                    .orElse(ClaimLease.DEFAULT_TTL);
+            Optional<String> node = s.optional("gateway.node-id").map(String::trim).filter(n -> !n.isEmpty());
+            return node.map(n -> new ClaimLease(n, ttl)).orElseGet(() -> ClaimLease.thisHost(ttl));
+        } catch (IllegalArgumentException e) {
+            throw new GatewaySettings.SettingsException(e.getMessage());
+        }
     }
 
     /** Builds a gateway; tests may decorate the transports to inject faults, never to replace the real ones. */

@@ -9,6 +9,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * <p>While the channel's circuit breaker is open, claimed deliveries go back to the queue untried. A
  * server that fails while several are under way fails them all, so the breaker may count up to
  * {@code max - 1} failures past its threshold.
+ *
+ * <p>Whatever escapes a run (a bug in a hand-over, a store failure, an {@code Error} such as running out
+ * of memory) returns every delivery this run claimed and has not settled to the queue at once, due now,
+ * with the reason; it then leaves {@link #dispatchDue()} for the {@link DispatchLoop} to log and run again.
+ * A claim is settled once its outcome is recorded (an acceptance: once journaled).
  */
 public final class ChannelDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelDispatcher.class);
@@ -51,6 +58,8 @@ public final class ChannelDispatcher {
     private final DispatchTimings timings = new DispatchTimings();
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** Claimed by this dispatcher and not yet settled: what goes back to the queue if a run breaks off. */
+    private final Set<Long> unsettled = ConcurrentHashMap.newKeySet();
     /** The server accepted the last hand-over that got an answer: several may go at once. */
     private volatile boolean answering;
 
@@ -116,19 +125,45 @@ public final class ChannelDispatcher {
             return 0;
         }
         int attempted = 0;
+        Throwable broke = null;
         try {
             while (again.getAndSet(false) && !breaker.isOpen()) {
                 attempted += drain();
             }
+        } catch (Throwable t) {
+            broke = t;
+            throw t;
         } finally {
             try {
                 handOvers.awaitAll(); // a drain that threw may have left some under way
                 record(recorder::flush);
             } finally {
-                running.unlock();
+                try {
+                    releaseUnsettled(broke);
+                } finally {
+                    running.unlock();
+                }
             }
         }
         return attempted;
+    }
+
+    // Claimed deliveries without an outcome go back to the queue now, not at the next start.
+    private void releaseUnsettled(Throwable broke) {
+        if (unsettled.isEmpty()) {
+            return;
+        }
+        List<Long> ids = List.copyOf(unsettled);
+        String reason = "returned to the queue: the " + channel.kind().yamlName() + " dispatcher's run broke off ("
+                + (broke == null ? "no outcome was recorded" : describe(broke)) + ")";
+        int released = store.releaseClaims(channel.kind(), ids, reason, clock.instant());
+        unsettled.removeAll(ids);
+        LOG.error("{} {} deliveries claimed and not settled are pending again: {}", released, channel.kind(), reason);
+    }
+
+    static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null ? "" : ": " + (message.length() > 300 ? message.substring(0, 300) : message));
     }
 
     /** Claims and sends until nothing is due, keeping the next batch claimed and preparing while this one goes out. */
@@ -139,6 +174,7 @@ public final class ChannelDispatcher {
         while (true) {
             if (more && inFlight.size() <= BATCH && !breaker.isOpen()) {
                 List<Delivery> batch = claim();
+                batch.forEach(d -> unsettled.add(d.id()));
                 batch.forEach(d -> inFlight.add(prepare(d)));
                 more = batch.size() == BATCH;
             }
@@ -164,6 +200,7 @@ public final class ChannelDispatcher {
         Instant until = breaker.openUntil().orElse(now);
         record(() -> store.markRetry(d.id(), "deferred: " + channel.kind().yamlName() + " circuit open until " + until,
                 until, now));
+        unsettled.remove(d.id());
     }
 
     private List<Delivery> claim() {
@@ -217,6 +254,7 @@ public final class ChannelDispatcher {
             }
             timings.handedOver.increment();
             record(() -> recorder.accepted(d.id(), serverId, clock.instant()));
+            unsettled.remove(d.id()); // journaled: a restart records it as sent, it must never go out again
             breaker.recordSuccess();
             answering = true;
         } catch (TransportFailure e) {
@@ -244,10 +282,12 @@ public final class ChannelDispatcher {
             record(() -> store.markFailed(d.id(), reason, now));
             LOG.error("{} {} to {} failed: {}", d.reference(), channel.kind(), d.pocId(), reason);
         }
+        unsettled.remove(d.id());
     }
 
     private void refused(Delivery d, DeliveryRefusedException e) {
         record(() -> store.markFailed(d.id(), "refused by the gateway: " + e.getMessage(), clock.instant()));
+        unsettled.remove(d.id());
         LOG.error("{} {} to {} refused: {}", d.reference(), channel.kind(), d.pocId(), e.getMessage());
     }
 

@@ -16,15 +16,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * the first acceptance, after a temporary failure), so an outage or throttling costs one attempt at a
  * time, counted by the circuit breaker as it would be without a pool.
  *
- * <p>A hand-over that throws (a bug or a store failure, never a refusal: those are outcomes) stops
- * further ones; the exception reaches the dispatcher's thread at its next {@link #start} or
- * {@link #rethrow}, as it would have without a pool.
+ * <p>A hand-over that throws (a bug or a store failure, never a refusal: those are outcomes; or an
+ * {@code Error}) stops further ones; what it threw reaches the dispatcher's thread at its next
+ * {@link #start} or {@link #rethrow}, as it would have without a pool, and the dispatcher returns its
+ * unsettled claims to the queue.
  */
 public final class HandOvers {
     private final int max;
     private final Optional<Executor> threads;
     private final Semaphore slots;
-    private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     private HandOvers(int max, Optional<Executor> threads) {
         this.max = max;
@@ -69,7 +70,7 @@ public final class HandOvers {
             threads.get().execute(() -> {
                 try {
                     handOver.run();
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 } finally {
                     slots.release();
@@ -94,9 +95,15 @@ public final class HandOvers {
 
     /** Throws, once, what a finished hand-over threw. */
     void rethrow() {
-        RuntimeException e = failure.getAndSet(null);
+        Throwable e = failure.getAndSet(null);
+        if (e instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (e instanceof Error error) {
+            throw error;
+        }
         if (e != null) {
-            throw e;
+            throw new IllegalStateException("a hand-over failed: " + e, e);
         }
     }
 }

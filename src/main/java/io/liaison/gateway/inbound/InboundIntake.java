@@ -23,7 +23,6 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -117,11 +116,42 @@ public final class InboundIntake {
         return directory.pointsOfContact().values().stream().flatMap(p -> p.certificate().stream()).toList();
     }
 
-    /** For the IMAP route: the mail as fetched, byte for byte. */
+    /**
+     * For the IMAP route: the mail as fetched, byte for byte, but never more than
+     * {@code gateway.inbound.max-message-bytes} of it. The size the server declares (RFC822.SIZE) is asked
+     * first; a larger message is read only up to the limit, stored cut and quarantined. A server that
+     * understates the size is caught by the same limit while reading.
+     */
     public InboundOutcome receiveMail(Message mail) throws MessagingException, IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        mail.writeTo(bytes);
-        return receive(bytes.toByteArray(), "imap");
+        int max = settings.maxMessageBytes();
+        long declared = declaredSize(mail);
+        LimitedBytes bytes = new LimitedBytes(max);
+        try {
+            mail.writeTo(bytes);
+        } catch (LimitedBytes.LimitReached e) {
+            // enough read: the rest stays on the server
+        }
+        boolean tooLarge = declared > max || bytes.overflowed();
+        long size = Math.max(declared, bytes.overflowed() ? max + 1L : bytes.size());
+        return receive(bytes.head(), tooLarge, size, "imap");
+    }
+
+    /**
+     * The size the server declares, fetched alone (RFC822.SIZE): asking the message for it would load the
+     * IMAP envelope, which fails on a From header the parser cannot read. -1 when the server does not say;
+     * the limit on reading still holds then.
+     */
+    private static long declaredSize(Message mail) {
+        try {
+            if (mail.getFolder() != null) {
+                jakarta.mail.FetchProfile sizeOnly = new jakarta.mail.FetchProfile();
+                sizeOnly.add(jakarta.mail.FetchProfile.Item.SIZE);
+                mail.getFolder().fetch(new Message[] {mail}, sizeOnly);
+            }
+            return mail.getSize();
+        } catch (MessagingException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** For callers holding the raw message (the CLI, tests). */
@@ -132,7 +162,12 @@ public final class InboundIntake {
     public InboundOutcome receive(byte[] raw, String source) {
         boolean tooLarge = raw.length > settings.maxMessageBytes();
         byte[] kept = tooLarge ? Arrays.copyOf(raw, settings.maxMessageBytes()) : raw;
-        InboundStore.Recorded recorded = store.record(kept, tooLarge, raw.length, source, clock.instant());
+        return receive(kept, tooLarge, raw.length, source);
+    }
+
+    /** @param kept the message, or its first max-message-bytes when {@code tooLarge}; {@code size} its real size */
+    private InboundOutcome receive(byte[] kept, boolean tooLarge, long size, String source) {
+        InboundStore.Recorded recorded = store.record(kept, tooLarge, size, source, clock.instant());
         StoredInbound stored = recorded.message();
         if (!recorded.firstTime() && stored.status() != InboundStatus.RECEIVED) {
             LOG.info("inbound #{} seen again ({} times): already {}", stored.id(), stored.timesSeen(), stored.status());
@@ -146,8 +181,10 @@ public final class InboundIntake {
                 claimFrom(j, kept);
             }
             return quarantine(j, r.reason(), r.detail());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // A storage failure repeats in the quarantine write below and propagates: the message stays RECEIVED.
+            // An Error (out of memory, stack overflow) is the message's doing as much as an exception is: once
+            // its judging has unwound, it is quarantined like any other, and the mail is moved out of the inbox.
             LOG.error("inbound #{}: unexpected failure, quarantined for the duty officer", j.id, e);
             return quarantine(j, ReasonCode.INTERNAL_ERROR, e.getClass().getSimpleName() + ": " + MimeInspector.clip(e.getMessage()));
         }
@@ -263,7 +300,7 @@ public final class InboundIntake {
             j.claimedPoc = Optional.ofNullable(pocByEmail.get(from.getAddress().toLowerCase(Locale.ROOT)));
             j.messageId = MimeInspector.header(outer, "Message-ID").map(String::trim);
             describe(j, outer);
-        } catch (InboundRejection | MessagingException | RuntimeException e) {
+        } catch (InboundRejection | MessagingException | RuntimeException | StackOverflowError e) {
             // Nothing more can be said about a message this broken; it is quarantined all the same.
         }
     }

@@ -6,6 +6,7 @@ import io.liaison.gateway.numbering.ReferenceNumber;
 import io.liaison.gateway.policy.DeliveryPlan;
 import io.liaison.gateway.policy.PlannedHop;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,17 @@ public interface NoticeStore {
 
     void markFailed(long deliveryId, String reason, Instant now);
 
-    /** After a crash: deliveries left SENDING go back to PENDING, due now. Returns how many. */
+    /**
+     * Claimed deliveries of {@code channel} that are still SENDING go back to PENDING, due now, with the
+     * reason: a dispatcher's run broke off before their outcome. Returns how many.
+     */
+    int releaseClaims(ChannelKind channel, Collection<Long> deliveryIds, String reason, Instant now);
+
+    /**
+     * At start, after a stop mid-hand-over: deliveries left SENDING by this gateway's own claims, by claims
+     * that expired, or by claims naming no gateway, go back to PENDING, due now; claims another gateway
+     * holds are left to it. Returns how many.
+     */
     int resumeInterrupted(Instant now);
 
     /** The earliest time a pending delivery of {@code channel} becomes due, if any. */

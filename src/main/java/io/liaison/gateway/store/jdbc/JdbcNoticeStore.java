@@ -13,6 +13,7 @@ import io.liaison.gateway.policy.PlannedDelivery;
 import io.liaison.gateway.policy.PlannedHop;
 import io.liaison.gateway.policy.Refusal;
 import io.liaison.gateway.store.Acceptance;
+import io.liaison.gateway.store.ClaimLease;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.DeliveryState;
 import io.liaison.gateway.store.Hop;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,9 +49,16 @@ public final class JdbcNoticeStore implements NoticeStore {
     private static final int ID_CHUNK = 500;
 
     private final Sql sql;
+    private final ClaimLease lease;
 
+    /** Claims in this host's name, held for {@link ClaimLease#DEFAULT_TTL}. */
     public JdbcNoticeStore(DataSource dataSource) {
+        this(dataSource, ClaimLease.thisHost(ClaimLease.DEFAULT_TTL));
+    }
+
+    public JdbcNoticeStore(DataSource dataSource, ClaimLease lease) {
         this.sql = new Sql(dataSource);
+        this.lease = lease;
     }
 
     @Override
@@ -257,13 +266,16 @@ public final class JdbcNoticeStore implements NoticeStore {
             Instant claimedAt = now.truncatedTo(ChronoUnit.MICROS);
             List<Delivery> claimed = new ArrayList<>(due.size());
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = ?, attempts = attempts + 1,"
-                    + " updated_at = ? WHERE id = ? AND state = ?")) {
+                    + " updated_at = ?, claimed_by = ?, claim_expires_at = ? WHERE id = ? AND state = ?")) {
                 Timestamp ts = Timestamp.from(claimedAt);
+                Timestamp expires = Timestamp.from(claimedAt.plus(lease.ttl()));
                 for (Delivery d : due) {
                     ps.setString(1, DeliveryState.SENDING.name());
                     ps.setTimestamp(2, ts);
-                    ps.setLong(3, d.id());
-                    ps.setString(4, DeliveryState.PENDING.name());
+                    ps.setString(3, lease.nodeId());
+                    ps.setTimestamp(4, expires);
+                    ps.setLong(5, d.id());
+                    ps.setString(6, DeliveryState.PENDING.name());
                     ps.addBatch();
                 }
                 int[] counts = ps.executeBatch();
@@ -343,13 +355,40 @@ public final class JdbcNoticeStore implements NoticeStore {
     }
 
     @Override
+    public int releaseClaims(ChannelKind channel, Collection<Long> deliveryIds, String reason, Instant now) {
+        List<Long> ids = List.copyOf(deliveryIds);
+        int released = 0;
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            released += update("UPDATE delivery SET state = ?, next_attempt_at = ?, last_error = ?, updated_at = ?,"
+                    + " claimed_by = NULL, claim_expires_at = NULL WHERE channel = ? AND state = ? AND id IN (" + marks + ")", ps -> {
+                ps.setString(1, DeliveryState.PENDING.name());
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setString(3, truncate(reason, 1000));
+                ps.setTimestamp(4, Timestamp.from(now));
+                ps.setString(5, channel.name());
+                ps.setString(6, DeliveryState.SENDING.name());
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(7 + i, chunk.get(i));
+                }
+            });
+        }
+        return released;
+    }
+
+    @Override
     public int resumeInterrupted(Instant now) {
-        return update("UPDATE delivery SET state = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE state = ?", ps -> {
+        return update("UPDATE delivery SET state = ?, next_attempt_at = ?, last_error = ?, updated_at = ?,"
+                + " claimed_by = NULL, claim_expires_at = NULL WHERE state = ?"
+                + " AND (claimed_by = ? OR claimed_by IS NULL OR claim_expires_at IS NULL OR claim_expires_at <= ?)", ps -> {
             ps.setString(1, DeliveryState.PENDING.name());
             ps.setTimestamp(2, Timestamp.from(now));
             ps.setString(3, "interrupted by a restart; resumed");
             ps.setTimestamp(4, Timestamp.from(now));
             ps.setString(5, DeliveryState.SENDING.name());
+            ps.setString(6, lease.nodeId());
+            ps.setTimestamp(7, Timestamp.from(now));
         });
     }
 
