@@ -226,7 +226,7 @@ public final class Gateway implements AutoCloseable {
         smimeKey.ifPresent(k -> openers.add(new SmimeInboundOpener(k, registered, inbound.limits())));
         this.inboundIntake = new InboundIntake(directory, inboundStore, store, openers,
                 inbound, clock, zone, settings.get("gateway.reference-prefix"),
-                java.util.Optional.of(confirmations));
+                java.util.Optional.of(confirmations), quarantineNoticeSettings(settings));
         // A re-share is sent like any notice file: through the send route, after approval.
         this.reshare = new ReshareDesk(directory, inboundStore, new JdbcReshareStore(database.dataSource()), this::send, clock);
 
@@ -486,6 +486,16 @@ public final class Gateway implements AutoCloseable {
     /** LIAISON_KEY_PASSPHRASE_FILE, then LIAISON_KEY_PASSPHRASE, then gateway.key.passphrase-file: never argv. */
     private static PassphraseSource passphrase(GatewaySettings settings) throws io.liaison.gateway.keys.GatewayKeyException {
         return PassphraseSource.resolve(System.getenv(), settings.optional("gateway.key.passphrase-file").map(Path::of));
+    }
+
+    private static io.liaison.gateway.inbound.QuarantineNoticeSettings quarantineNoticeSettings(GatewaySettings s) {
+        try {
+            return new io.liaison.gateway.inbound.QuarantineNoticeSettings(s.integer("gateway.inbound.quarantine-notice.per-sender"),
+                    s.integer("gateway.inbound.quarantine-notice.overall"), s.duration("gateway.inbound.quarantine-notice.window"),
+                    List.of(fromAddress(s).getAddress()));
+        } catch (IllegalArgumentException e) {
+            throw new GatewaySettings.SettingsException(e.getMessage());
+        }
     }
 
     private static InboundSettings inboundSettings(GatewaySettings s) {

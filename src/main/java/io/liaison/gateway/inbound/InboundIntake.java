@@ -80,6 +80,7 @@ public final class InboundIntake {
     private final Map<String, PointOfContact> pocByEmail = new LinkedHashMap<>();
     private final Map<String, PointOfContact> pocByFingerprint = new LinkedHashMap<>();
     private final Optional<Acknowledgements> confirmations;
+    private final List<String> ownAddresses;
 
     public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
                          InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix) {
@@ -90,6 +91,14 @@ public final class InboundIntake {
     public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
                          InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix,
                          Optional<Acknowledgements> confirmations) {
+        this(directory, store, notices, openers, settings, clock, zone, referencePrefix, confirmations,
+                QuarantineNoticeSettings.defaults(List.of()));
+    }
+
+    /** With the limits on quarantine notices and the gateway's own addresses (never answered). */
+    public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
+                         InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix,
+                         Optional<Acknowledgements> confirmations, QuarantineNoticeSettings noticeSettings) {
         this.confirmations = confirmations;
         this.directory = directory;
         this.store = store;
@@ -99,7 +108,8 @@ public final class InboundIntake {
         this.parser = new InboundDocumentParser(settings.limits().document(settings.maxPartBytes()));
         this.clock = clock;
         InboundDeliveryPlanner planner = new InboundDeliveryPlanner(directory, clock);
-        this.notifier = new QuarantineNotifier(directory, notices, planner, zone, referencePrefix);
+        this.notifier = new QuarantineNotifier(directory, notices, store, planner, zone, referencePrefix, noticeSettings);
+        this.ownAddresses = noticeSettings.ownAddresses();
         this.relay = new IncidentRelay(directory, notices, planner, zone, referencePrefix);
         for (PointOfContact poc : directory.pointsOfContact().values()) {
             for (ContactChannel c : poc.channels()) {
@@ -198,6 +208,8 @@ public final class InboundIntake {
         Optional<String> messageId = Optional.empty();
         Optional<VerifiedSender> signer = Optional.empty();
         Optional<String> innerSha256 = Optional.empty();
+        /** Why the message must not be answered at all (automatic mail, the gateway's own address). */
+        Optional<String> notAnswerable = Optional.empty();
 
         Judging(long id, Instant now) {
             this.id = id;
@@ -219,10 +231,6 @@ public final class InboundIntake {
         String messageId = MimeInspector.messageId(outer);
         j.messageId = Optional.of(messageId);
         Instant date = sentDate(outer);
-        if (store.messageIdSeen(messageId, j.id)) {
-            throw new InboundRejection(ReasonCode.REPLAY_MESSAGE_ID, "Message-ID " + QuarantineNotifier.safe(messageId)
-                    + " was received before");
-        }
         checkWindow("Date header", date, j.now);
 
         MimeInspector.leaves(outer, 0, settings.limits());
@@ -257,8 +265,14 @@ public final class InboundIntake {
         }
         checkWindow("signature time", signature.createdAt().orElseThrow(
                 () -> new InboundRejection(ReasonCode.SIGNATURE_INVALID, "the signature carries no creation time")), j.now);
-        if (store.innerContentSeen(j.innerSha256.get(), j.id)) {
-            throw new InboundRejection(ReasonCode.REPLAY_MESSAGE_ID, "the same signed content was received before");
+        // Replay keys count only once a registered signer's good signature, the From of its organisation and the
+        // time window are established: unsigned or spoofed mail predicting a genuine reply's Message-ID or
+        // content cannot make that reply a replay. They are recorded below, once the message is to be acted on.
+        Optional<InboundStore.ReplayKey> replay = store.replaySeen(signer.fingerprint(), messageId, j.innerSha256.get(), j.id);
+        if (replay.isPresent()) {
+            throw new InboundRejection(ReasonCode.REPLAY_MESSAGE_ID, replay.get() == InboundStore.ReplayKey.MESSAGE_ID
+                    ? "Message-ID " + QuarantineNotifier.safe(messageId) + " was received before from " + signer.pocId()
+                    : "the same signed content was received before from " + signer.pocId());
         }
 
         Part machine = machinePart(leaves);
@@ -271,6 +285,7 @@ public final class InboundIntake {
                     MimeInspector.clip(e.getMessage()));
         }
         Tlp level = level(document, outer, subject, inner, signature);
+        store.recordReplayKeys(j.id, signer.fingerprint(), messageId, j.innerSha256.get(), j.now);
         return act(j, signer, document, text, level);
     }
 
@@ -285,6 +300,7 @@ public final class InboundIntake {
         }
         Optional<String> rawSubject = MimeInspector.header(outer, "Subject").map(MimeInspector::clip);
         store.describe(j.id, id, from, rawSubject, date);
+        j.notAnswerable = MailLoopGuard.whyNotAnswer(outer, ownAddresses);
         return MimeInspector.subject(outer);
     }
 
@@ -522,18 +538,31 @@ public final class InboundIntake {
 
     private InboundOutcome quarantine(Judging j, ReasonCode reason, String detail) {
         Optional<String> notice = Optional.empty();
+        Optional<String> suppressed = Optional.empty();
         String text = detail;
         if (j.claimedPoc.isPresent()) {
             try {
-                notice = Optional.of(notifier.notify(j.claimedPoc.get(), j.id, j.messageId, reason, j.now));
+                QuarantineNotifier.Told told = notifier.tell(j.claimedPoc.get(), j.id, j.messageId, reason, j.notAnswerable, j.now);
+                notice = told.reference();
+                suppressed = told.suppressed();
             } catch (RuntimeException e) {
                 LOG.error("inbound #{}: could not queue the quarantine notice to {}", j.id, j.claimedPoc.get().id(), e);
                 text = detail + " (the notice to " + j.claimedPoc.get().id() + " could not be queued)";
             }
         }
         store.quarantine(j.id, reason, text, j.claimedPoc.map(PointOfContact::id), j.signer, j.innerSha256, notice, j.now);
-        LOG.warn("inbound #{} quarantined: {}: {}{}", j.id, reason, text,
-                notice.map(n -> "; " + j.claimedPoc.get().id() + " told in " + n).orElse("; no registered contact to tell"));
+        if (suppressed.isPresent()) {
+            store.noticeSuppressed(j.id, "no notice to " + j.claimedPoc.get().id() + ": " + suppressed.get());
+        }
+        String told;
+        if (notice.isPresent()) {
+            told = "; " + j.claimedPoc.get().id() + " told in " + notice.get();
+        } else if (suppressed.isPresent()) {
+            told = "; no notice to " + j.claimedPoc.get().id() + ": " + suppressed.get();
+        } else {
+            told = j.claimedPoc.isPresent() ? "" : "; no registered contact to tell";
+        }
+        LOG.warn("inbound #{} quarantined: {}: {}{}", j.id, reason, text, told);
         return InboundOutcome.quarantined(j.id, reason, text, notice);
     }
 

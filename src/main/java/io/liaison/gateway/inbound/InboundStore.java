@@ -25,11 +25,27 @@ public interface InboundStore {
     void describe(long id, Optional<String> messageId, Optional<String> claimedFrom, Optional<String> subject,
                   Optional<Instant> headerDate);
 
-    /** Whether a message other than {@code exceptId} carried this Message-ID. */
-    boolean messageIdSeen(String messageId, long exceptId);
+    /**
+     * Which replay key of a verified message another message ({@code exceptId} aside) already recorded for
+     * the same signer certificate: its Message-ID or its signed content. Only keys recorded with
+     * {@link #recordReplayKeys} count, so unsigned or spoofed mail can never make a genuine reply a replay.
+     */
+    Optional<ReplayKey> replaySeen(String signerFingerprint, String messageId, String innerSha256, long exceptId);
 
-    /** Whether a message other than {@code exceptId} carried the same decrypted, signed content. */
-    boolean innerContentSeen(String innerSha256, long exceptId);
+    /** Records a verified message's replay keys (idempotent for the same message judged again after a crash). */
+    void recordReplayKeys(long id, String signerFingerprint, String messageId, String innerSha256, Instant now);
+
+    /** A replay key's kind. */
+    enum ReplayKey { MESSAGE_ID, CONTENT }
+
+    /**
+     * How many quarantine notices were sent since {@code since}: to {@code claimedPoc}'s point of contact, or
+     * to anyone when empty. Read from the verdicts stored, so the rate limit holds across a restart.
+     */
+    int quarantineNoticesSince(Optional<String> claimedPoc, Instant since);
+
+    /** Records why no quarantine notice went out for a quarantined message, for the duty officer. */
+    void noticeSuppressed(long id, String why);
 
     /** Quarantines: never acted on. {@code signer} and {@code innerSha256} are set when that far was reached. */
     void quarantine(long id, ReasonCode reason, String detail, Optional<String> claimedPoc, Optional<VerifiedSender> signer,

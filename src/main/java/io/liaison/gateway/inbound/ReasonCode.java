@@ -66,6 +66,11 @@ public enum ReasonCode {
     ACK_UNKNOWN_REFERENCE("the acknowledged reference is unknown"),
     /** An acknowledgement of a notice the signer's organisation never received. */
     ACK_NOT_A_RECIPIENT("the acknowledged notice was not sent to the signer's organisation"),
+    /**
+     * A signed plain-text or HTML reply (no machine-readable part) that quotes no confirmation code issued to
+     * its signer together with that code's reference: nothing to confirm.
+     */
+    TEXT_REPLY_WITHOUT_CODE("the reply quotes no confirmation code of yours with its reference"),
     /** Something the gateway did not foresee; the raw message is stored for the duty officer. */
     INTERNAL_ERROR("the gateway could not process the message");
 

@@ -3,7 +3,12 @@ package io.liaison.gateway.inbound;
 import java.time.Instant;
 import java.util.Optional;
 
-/** An inbound message as stored, with the verdict once there is one. */
+/**
+ * An inbound message as stored, with the verdict once there is one.
+ *
+ * @param noticeSuppressed why the claimed sender was not told of a quarantine (rate limit, an automatic
+ *                         message, the gateway's own address), for the duty officer
+ */
 public record StoredInbound(
         long id,
         String source,
@@ -20,5 +25,6 @@ public record StoredInbound(
         Optional<String> documentType,
         Optional<String> outcomeReference,
         int timesSeen,
-        Instant receivedAt) {
+        Instant receivedAt,
+        Optional<String> noticeSuppressed) {
 }

@@ -36,10 +36,29 @@ final class IntakeFixture implements AutoCloseable {
         this(directoryFile, settings, MutableClock.sampleDay());
     }
 
+    /**
+     * Quarantine notices without a practical limit: the corpus tests judge dozens of messages claiming one
+     * sender at one instant and check each one's notice. The limits have tests of their own.
+     */
+    static final QuarantineNoticeSettings NOTICES_UNLIMITED = new QuarantineNoticeSettings(100_000, 100_000,
+            java.time.Duration.ofHours(1), List.of(InboundMail.GATEWAY_ADDRESS));
+
     IntakeFixture(Path directoryFile, InboundSettings settings, MutableClock clock) throws Exception {
+        this(directoryFile, settings, clock, NOTICES_UNLIMITED);
+    }
+
+    IntakeFixture(Path directoryFile, InboundSettings settings, MutableClock clock, QuarantineNoticeSettings noticeLimits)
+            throws Exception {
+        this(directoryFile, settings, clock, noticeLimits,
+                Database.open("jdbc:h2:mem:intake-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+    }
+
+    /** On a database of the caller's: a second fixture on the same file database is the gateway after a restart. */
+    IntakeFixture(Path directoryFile, InboundSettings settings, MutableClock clock, QuarantineNoticeSettings noticeLimits,
+                  Database database) throws Exception {
         this.clock = clock;
         this.directory = new DirectoryLoader(clock, new OpenPgpCertificateReader()).load(directoryFile);
-        this.database = Database.open("jdbc:h2:mem:intake-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        this.database = database;
         this.notices = new JdbcNoticeStore(database.dataSource());
         this.inbound = new JdbcInboundStore(database.dataSource());
         OpenPgpGatewayKey key = OpenPgpGatewayKey.load(InboundMail.SAMPLE.resolve("gateway/gateway.sec.asc"),
@@ -47,7 +66,7 @@ final class IntakeFixture implements AutoCloseable {
         this.intake = new InboundIntake(directory, inbound, notices,
                 List.of(new OpenPgpInboundOpener(key, InboundIntake.registeredCertificates(directory)),
                         new SmimeInboundOpener(InboundSmime.gatewayKey(), InboundIntake.registeredCertificates(directory))),
-                settings, clock, ZONE, "NISC");
+                settings, clock, ZONE, "NISC", java.util.Optional.empty(), noticeLimits);
     }
 
     static IntakeFixture onSampleDirectory() throws Exception {

@@ -29,7 +29,8 @@ import javax.sql.DataSource;
 /** The inbound ledger on JDBC, in the same database as the notices. Plain SQL that H2 and PostgreSQL both run. */
 public final class JdbcInboundStore implements InboundStore {
     private static final String COLUMNS = "id, source, raw_sha256, raw_size, status, message_id, claimed_from, subject,"
-            + " reason_code, reason_text, signer_poc, signer_org, document_type, outcome_reference, times_seen, received_at";
+            + " reason_code, reason_text, signer_poc, signer_org, document_type, outcome_reference, times_seen, received_at,"
+            + " notice_suppressed";
 
     private final DataSource dataSource;
     private final Sql sql;
@@ -84,19 +85,70 @@ public final class JdbcInboundStore implements InboundStore {
     }
 
     @Override
-    public boolean messageIdSeen(String messageId, long exceptId) {
-        return !query("SELECT id FROM inbound_message WHERE message_id = ? AND id <> ?", ps -> {
-            ps.setString(1, truncate(messageId, 1000));
-            ps.setLong(2, exceptId);
-        }, rs -> rs.getLong(1)).isEmpty();
+    public Optional<ReplayKey> replaySeen(String signerFingerprint, String messageId, String innerSha256, long exceptId) {
+        List<String> kinds = query("SELECT kind FROM inbound_replay_key WHERE signer_fingerprint = ? AND inbound_id <> ?"
+                + " AND ((kind = ? AND key_sha256 = ?) OR (kind = ? AND key_sha256 = ?))", ps -> {
+                    ps.setString(1, signerFingerprint);
+                    ps.setLong(2, exceptId);
+                    ps.setString(3, ReplayKey.MESSAGE_ID.name());
+                    ps.setString(4, sha256(messageId.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    ps.setString(5, ReplayKey.CONTENT.name());
+                    ps.setString(6, innerSha256);
+                }, rs -> rs.getString(1));
+        // The Message-ID is named first: it is what the sender can fix (send a new message).
+        return kinds.contains(ReplayKey.MESSAGE_ID.name()) ? Optional.of(ReplayKey.MESSAGE_ID)
+                : kinds.isEmpty() ? Optional.empty() : Optional.of(ReplayKey.CONTENT);
     }
 
     @Override
-    public boolean innerContentSeen(String innerSha256, long exceptId) {
-        return !query("SELECT id FROM inbound_message WHERE inner_sha256 = ? AND id <> ?", ps -> {
-            ps.setString(1, innerSha256);
-            ps.setLong(2, exceptId);
-        }, rs -> rs.getLong(1)).isEmpty();
+    public void recordReplayKeys(long id, String signerFingerprint, String messageId, String innerSha256, Instant now) {
+        String messageKey = sha256(messageId.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        inTransaction(c -> {
+            for (ReplayKey kind : ReplayKey.values()) {
+                String key = kind == ReplayKey.MESSAGE_ID ? messageKey : innerSha256;
+                try (PreparedStatement find = c.prepareStatement("SELECT inbound_id FROM inbound_replay_key"
+                        + " WHERE signer_fingerprint = ? AND kind = ? AND key_sha256 = ?")) {
+                    find.setString(1, signerFingerprint);
+                    find.setString(2, kind.name());
+                    find.setString(3, key);
+                    try (ResultSet rs = find.executeQuery()) {
+                        if (rs.next()) {
+                            continue; // this message's own keys, recorded before a crash
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_replay_key (signer_fingerprint, kind,"
+                        + " key_sha256, inbound_id, recorded_at) VALUES (?,?,?,?,?)")) {
+                    ps.setString(1, signerFingerprint);
+                    ps.setString(2, kind.name());
+                    ps.setString(3, key);
+                    ps.setLong(4, id);
+                    ps.setTimestamp(5, Timestamp.from(now));
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public int quarantineNoticesSince(Optional<String> claimedPoc, Instant since) {
+        return query("SELECT COUNT(*) FROM inbound_message WHERE status = ? AND notice_reference IS NOT NULL AND decided_at >= ?"
+                + (claimedPoc.isPresent() ? " AND claimed_poc = ?" : ""), ps -> {
+                    ps.setString(1, InboundStatus.QUARANTINED.name());
+                    ps.setTimestamp(2, Timestamp.from(since));
+                    if (claimedPoc.isPresent()) {
+                        ps.setString(3, claimedPoc.get());
+                    }
+                }, rs -> rs.getInt(1)).get(0);
+    }
+
+    @Override
+    public void noticeSuppressed(long id, String why) {
+        update("UPDATE inbound_message SET notice_suppressed = ? WHERE id = ?", ps -> {
+            ps.setString(1, truncate(why, 400));
+            ps.setLong(2, id);
+        });
     }
 
     @Override
@@ -276,7 +328,7 @@ public final class JdbcInboundStore implements InboundStore {
                 Optional.ofNullable(rs.getString(8)), Optional.ofNullable(rs.getString(9)).map(ReasonCode::valueOf),
                 Optional.ofNullable(rs.getString(10)), Optional.ofNullable(rs.getString(11)), Optional.ofNullable(rs.getString(12)),
                 Optional.ofNullable(rs.getString(13)), Optional.ofNullable(rs.getString(14)), rs.getInt(15),
-                rs.getTimestamp(16).toInstant());
+                rs.getTimestamp(16).toInstant(), Optional.ofNullable(rs.getString(17)));
     }
 
     /** Hex SHA-256, the identity of a raw message. */
