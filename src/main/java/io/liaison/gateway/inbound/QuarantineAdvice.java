@@ -36,7 +36,9 @@ final class QuarantineAdvice {
             case ACK_UNKNOWN_REFERENCE -> "受領確認の参照番号がゲートウェイの発信したものではありませんでした。";
             case ACK_NOT_A_RECIPIENT -> "受領確認した通知はあなたの組織宛てに送られていませんでした。";
             case TEXT_REPLY_WITHOUT_CODE -> "返信の本文に、あなた宛ての確認コードと参照番号が見つかりませんでした。";
-            case OVERSIZED_MESSAGE, OVERSIZED_PART -> "メッセージまたはその一部が大きすぎました。";
+            case OVERSIZED_MESSAGE, OVERSIZED_PART, DECOMPRESSION_LIMIT, MIME_TOO_DEEP, TOO_MANY_PARTS, TOO_MANY_HEADERS,
+                 HEADER_TOO_LONG, LINE_TOO_LONG, STRUCTURE_TOO_DEEP, FORMAT_LIMIT ->
+                    "メッセージまたはその一部が、ゲートウェイの受け付ける大きさ・深さ・数の上限を超えていました。";
             case INTERNAL_ERROR -> "ゲートウェイ側で処理できませんでした。";
             default -> "メッセージの構造が正しくありませんでした（ヘッダーの欠落・改行の混入・途中で切れている等）。";
         };
@@ -62,7 +64,9 @@ final class QuarantineAdvice {
             case ACK_UNKNOWN_REFERENCE -> "The acknowledged reference was not issued by the gateway.";
             case ACK_NOT_A_RECIPIENT -> "The acknowledged notice was not sent to your organisation.";
             case TEXT_REPLY_WITHOUT_CODE -> "The reply's text quoted no confirmation code of yours together with its reference.";
-            case OVERSIZED_MESSAGE, OVERSIZED_PART -> "The message, or a part of it, was too large.";
+            case OVERSIZED_MESSAGE, OVERSIZED_PART, DECOMPRESSION_LIMIT, MIME_TOO_DEEP, TOO_MANY_PARTS, TOO_MANY_HEADERS,
+                 HEADER_TOO_LONG, LINE_TOO_LONG, STRUCTURE_TOO_DEEP, FORMAT_LIMIT ->
+                    "The message, or a part of it, went beyond the gateway's limits on size, depth or count.";
             case INTERNAL_ERROR -> "The gateway could not process it.";
             default -> "The message was malformed (a missing header, a line break inside a header, or cut short).";
         };

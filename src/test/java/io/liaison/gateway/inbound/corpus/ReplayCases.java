@@ -81,17 +81,15 @@ final class ReplayCases implements CorpusCategory {
                     return InboundMail.pgpMime(new InboundMail.Envelope(EAST, old, CorpusMail.messageId("just-inside")),
                             InboundMail.signedForGateway(m.ackEntity("just-inside"), m.east, old));
                 }),
-                of("unsigned-mail-taking-the-genuine-replys-message-id-first", quarantined(REPLAY_MESSAGE_ID, "east-power-soc"),
+                // issue 12 item 9: replay keys count only from verified messages
+                of("unsigned-mail-taking-the-genuine-replys-message-id-first", accepted(),
                         m -> m.goodAck("poisoned-id"))
                         .after(m -> m.unsignedPgp(m.east("poisoned-id"), m.ackEntity("poisoned-id-attacker")),
-                                quarantined(UNSIGNED, "east-power-soc"))
-                        .finding("ACCEPTED: an unsigned message must not record a Message-ID that makes the genuine reply a replay"
-                                + " (issue 12 item 9)"),
-                of("unsigned-mail-predicting-the-genuine-replys-content-first", quarantined(REPLAY_MESSAGE_ID, "east-power-soc"),
+                                quarantined(UNSIGNED, "east-power-soc")),
+                of("unsigned-mail-predicting-the-genuine-replys-content-first", accepted(),
                         m -> m.goodAck("poisoned-content"))
                         .after(m -> m.unsignedPgp(m.east("poisoned-content-attacker"), m.ackEntity("poisoned-content")),
-                                quarantined(UNSIGNED, "east-power-soc"))
-                        .finding("ACCEPTED: unsigned content must not be recorded as seen (issue 12 item 9)"));
+                                quarantined(UNSIGNED, "east-power-soc")));
     }
 
     private static CorpusCase sameMessageId(String name, boolean restart) {
