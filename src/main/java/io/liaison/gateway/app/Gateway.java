@@ -143,6 +143,9 @@ public final class Gateway implements AutoCloseable {
         this.settings = b.settings;
         this.clock = b.clock;
         MailStreams.pinProvider();
+        // Before anything opens: a setting that would send a password in the clear stops the start here.
+        List<String> transportWarnings = TransportSecurity.check(settings);
+        transportWarnings.forEach(w -> LOG.warn("TRANSPORT: {}", w));
         ZoneId zone = settings.zone();
         String databasePassword = settings.databasePassword(); // refused before any key is unlocked when empty outside demo
         this.directory = new DirectoryLoader(clock, new OpenPgpCertificateReader()).load(settings.path("gateway.directory"));
@@ -187,7 +190,8 @@ public final class Gateway implements AutoCloseable {
         DeliveryReceipts receipts = new DeliveryReceipts(receiptStore, clock);
         this.smsAnswers = new SmsAnswers();
         SmppSmsTransport smpp = new SmppSmsTransport(smppSettings(settings), new SmsInbound(receipts, confirmations,
-                smsAnswers, settings.flag("gateway.sms.answer-replies"), clock));
+                smsAnswers, settings.flag("gateway.sms.answer-replies"), clock),
+                settings.strictFlag(TransportSecurity.SMPP_TLS) ? Optional.of(TransportSecurity.tlsClient(settings)) : Optional.empty());
         DeliveryNotes notes = new DeliveryNotes(directory, confirmations, escalationStore, zone, clock);
 
         SmtpMailTransport smtp = new SmtpMailTransport(settings.smtp(), clock);

@@ -130,10 +130,27 @@ public final class GatewaySettings {
 
     public SmtpSettings smtp() {
         String password = optional("gateway.smtp.password-env").map(System::getenv).orElse(null);
-        return new SmtpSettings(get("gateway.smtp.host"), integer("gateway.smtp.port"),
-                SmtpSettings.StartTls.parse(get("gateway.smtp.starttls")), optional("gateway.smtp.username").orElse(null),
-                password, (int) duration("gateway.smtp.timeout").toMillis(),
-                integer("gateway.smtp.connections"));
+        try {
+            return new SmtpSettings(get("gateway.smtp.host"), integer("gateway.smtp.port"),
+                    SmtpSettings.StartTls.parse(get("gateway.smtp.starttls")), optional("gateway.smtp.username").orElse(null),
+                    password, (int) duration("gateway.smtp.timeout").toMillis(),
+                    integer("gateway.smtp.connections"), TransportSecurity.tlsClient(this),
+                    strictFlag(SmtpSettings.ALLOW_PLAINTEXT_CREDENTIALS));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage());
+        }
+    }
+
+    /** A true/false setting where anything else is refused, for settings that lower protection: absent = false. */
+    public boolean strictFlag(String key) {
+        Optional<String> v = optional(key);
+        if (v.isEmpty() || v.get().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (v.get().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new SettingsException("setting " + key + ": \"" + v.get() + "\" is not true or false");
     }
 
     public RetryPolicy retry(String channel) {

@@ -47,6 +47,16 @@ public interface MessageProtector {
     }
 
     /**
+     * As {@link #prepareText(String, HandlingMark, Instant)}, with the message's true header fields on
+     * the signed entity (RFC 9788 header protection, {@link ProtectedHeaders}): the Subject with the
+     * title is signed and encrypted, never in the clear.
+     */
+    default PreparedContent prepareText(String text, ProtectedHeaders headers, HandlingMark mark, Instant at)
+            throws ProtectionException {
+        return prepare(TextEntity.part(text, headers), mark, at);
+    }
+
+    /**
      * Encrypts prepared content to one recipient.
      *
      * @throws ProtectionRefusedException carrying the recipient's fingerprint when the certificate is

@@ -28,8 +28,9 @@ import java.util.Objects;
 /**
  * Composes the e-mail of one delivery: the marked notice, signed once per (notice, hop, envelope kind)
  * with the marking bound inside the signature, and encrypted to the point of contact's certificate
- * (PGP/MIME or S/MIME, whichever the certificate is), in an envelope whose Subject and header fields
- * carry the level and the reference.
+ * (PGP/MIME or S/MIME, whichever the certificate is). The true header fields, the Subject with the
+ * notice's title among them, travel inside the signed and encrypted part (RFC 9788 header protection);
+ * outside, the Subject and header fields carry only the level, the reference and the kind of notice.
  */
 public final class NoticeEmailComposer {
     /** A signature is reused only briefly, so a retry hours later is judged against fresh time. */
@@ -45,9 +46,11 @@ public final class NoticeEmailComposer {
     private final String fromField;
     private final MailDates dates = new MailDates();
     private final Clock clock;
-    private final Map<String, PreparedContent> prepared = new LinkedHashMap<>(16, 0.75f, true) {
+    private static final byte[] MIME_VERSION = "MIME-Version: 1.0\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final Map<String, Signed> prepared = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PreparedContent> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Signed> eldest) {
             return size() > CACHE_SIZE;
         }
     };
@@ -107,29 +110,20 @@ public final class NoticeEmailComposer {
             throw new ProtectionException("no encryption certificate for " + poc.id() + "; e-mail is never sent in plaintext");
         }
         InternetAddress to = new InternetAddress(delivery.address(), true);
+        String messageId = "<" + notice.reference() + "." + delivery.id() + "@" + messageIdDomain + ">";
+        Signed signed;
         ProtectedBody encrypted;
         try {
             MessageProtector protector = protectors.forCertificate(poc.certificate().get());
-            encrypted = protector.protectFor(preparedFor(notice, delivery, protector, note), poc.certificate().get());
+            signed = signedFor(notice, delivery, protector, note, to, messageId);
+            encrypted = protector.protectFor(signed.content(), poc.certificate().get());
         } catch (ProtectionRefusedException refused) {
             throw refused.forPointOfContact(poc.id());
         }
-        String messageId = "<" + notice.reference() + "." + delivery.id() + "@" + messageIdDomain + ">";
-        StringBuilder h = new StringBuilder(1024);
-        field(h, "Date", dates.format(clock.instant()));
-        field(h, "From", fromField);
-        field(h, "To", InternetAddress.toString(new Address[] {to}, 4));
-        field(h, "Message-ID", messageId);
-        field(h, "Subject", encodedSubject(marking.subject(notice, note)));
-        field(h, "MIME-Version", "1.0");
-        field(h, NoticeMarking.HEADER_LEVEL, notice.level().label());
-        field(h, NoticeMarking.HEADER_REFERENCE, notice.reference());
-        if (notice.exercise()) {
-            field(h, NoticeMarking.HEADER_EXERCISE, "yes");
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024); // a PGP/MIME notice without regrowing
         try {
-            out.write(h.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(signed.outerHeaders());
+            out.write(MIME_VERSION);
             encrypted.writeEntity(out);
         } catch (IOException e) {
             throw new MessagingException("could not write the message", e);
@@ -137,8 +131,28 @@ public final class NoticeEmailComposer {
         return new ComposedMail(from, to, messageId, out.toByteArray());
     }
 
-    private static void field(StringBuilder h, String name, String value) {
-        h.append(name).append(": ").append(value).append("\r\n");
+    /** Content signed for one delivery, and the outer header section its HP-Outer fields describe. */
+    private record Signed(PreparedContent content, byte[] outerHeaders, Instant at) {
+    }
+
+    /**
+     * The header fields of the message, the true ones for inside the encryption and the outer ones
+     * (RFC 9788): the outer Subject names only level, reference and kind; the title is inside.
+     */
+    private ProtectedHeaders headers(StoredNotice notice, DeliveryNote note, InternetAddress to, String messageId, Instant at)
+            throws MessagingException {
+        ProtectedHeaders.Builder h = ProtectedHeaders.builder()
+                .same("Date", dates.format(at))
+                .same("From", fromField)
+                .same("To", InternetAddress.toString(new Address[] {to}, 4))
+                .same("Message-ID", messageId)
+                .obscured("Subject", encodedSubject(marking.subject(notice, note)), encodedSubject(marking.outerSubject(notice, note)))
+                .same(NoticeMarking.HEADER_LEVEL, notice.level().label())
+                .same(NoticeMarking.HEADER_REFERENCE, notice.reference());
+        if (notice.exercise()) {
+            h.same(NoticeMarking.HEADER_EXERCISE, "yes");
+        }
+        return h.build();
     }
 
     /** The mail session messages are made in, for transports that need one to send them. */
@@ -169,14 +183,16 @@ public final class NoticeEmailComposer {
         return encoded;
     }
 
-    private PreparedContent preparedFor(StoredNotice notice, Delivery delivery, MessageProtector protector,
-                                        DeliveryNote note) throws ProtectionException, MessagingException {
+    private Signed signedFor(StoredNotice notice, Delivery delivery, MessageProtector protector, DeliveryNote note,
+                             InternetAddress to, String messageId) throws ProtectionException, MessagingException {
         // Per kind too: an S/MIME signature is no use to a PGP/MIME recipient of the same hop. Per point of
-        // contact: the confirmation code makes each recipient's signed text its own.
-        String key = notice.reference() + "#" + delivery.hopId() + "#" + protector.kind() + "#" + delivery.pocId();
+        // contact and delivery: the confirmation code, the To and the Message-ID make each recipient's signed
+        // entity its own; the cache spares a retry soon after the first attempt a new signature.
+        String key = notice.reference() + "#" + delivery.hopId() + "#" + protector.kind() + "#" + delivery.pocId()
+                + "#" + delivery.id();
         Instant now = clock.instant();
         synchronized (prepared) {
-            PreparedContent cached = prepared.get(key);
+            Signed cached = prepared.get(key);
             if (cached != null && Duration.between(cached.at(), now).compareTo(SIGNATURE_REUSE) < 0
                     && !now.isBefore(cached.at())) {
                 return cached;
@@ -184,7 +200,9 @@ public final class NoticeEmailComposer {
         }
         // Signed outside the lock: with a confirmation code each recipient's text is signed on its own,
         // and the threads composing in parallel must not queue behind one another's signatures.
-        PreparedContent fresh = protector.prepareText(innerText(notice, delivery, note), HandlingMark.of(notice), now);
+        ProtectedHeaders headers = headers(notice, note, to, messageId, now);
+        PreparedContent content = protector.prepareText(innerText(notice, delivery, note), headers, HandlingMark.of(notice), now);
+        Signed fresh = new Signed(content, headers.outerBytes(), now);
         synchronized (prepared) {
             prepared.put(key, fresh);
         }

@@ -14,6 +14,9 @@ public final class TextEntity {
     private static final byte[] HEADERS = ("Content-Type: text/plain; charset=UTF-8\r\n"
             + "Content-Transfer-Encoding: 8bit\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
 
+    /** The payload's type when it carries protected header fields. */
+    public static final String PROTECTED_TYPE = "text/plain; charset=UTF-8; " + ProtectedHeaders.PAYLOAD_PARAMETERS;
+
     private TextEntity() {
     }
 
@@ -28,6 +31,35 @@ public final class TextEntity {
         } catch (MessagingException e) {
             throw new IllegalStateException("a text part cannot be built", e);
         }
+    }
+
+    /**
+     * The entity carrying protected header fields (RFC 9788): Content-Type with the {@code hp} and
+     * legacy {@code protected-headers} parameters, the true Subject, From, To, Date, Message-ID and
+     * marking fields, and an {@code HP-Outer} copy of each outer field.
+     */
+    public static MimeBodyPart part(String text, ProtectedHeaders headers) {
+        try {
+            MimeBodyPart part = part(text);
+            part.setHeader("Content-Type", PROTECTED_TYPE);
+            for (String[] field : headers.innerFields()) {
+                part.addHeader(field[0], field[1]);
+            }
+            return part;
+        } catch (MessagingException e) {
+            throw new IllegalStateException("a text part cannot be built", e);
+        }
+    }
+
+    /** As {@link #part(String, ProtectedHeaders)}, written directly. */
+    public static byte[] bytes(String text, ProtectedHeaders headers) {
+        byte[] head = ("Content-Type: " + PROTECTED_TYPE + "\r\nContent-Transfer-Encoding: 8bit\r\n"
+                + headers.innerLines() + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[head.length + body.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(body, 0, out, head.length, body.length);
+        return out;
     }
 
     /** The entity's bytes exactly as {@link #part} serialises them once its headers are complete. */

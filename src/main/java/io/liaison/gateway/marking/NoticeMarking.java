@@ -64,6 +64,26 @@ public final class NoticeMarking {
                 + what + n.title();
     }
 
+    /**
+     * The Subject as it travels outside the encryption (RFC 9788 header protection): the exercise
+     * marker, the delivery's label, the level, the reference and the kind of message, never the title,
+     * at any level. The title is in the Subject inside the signed and encrypted part ({@link #subject}).
+     * e.g. {@code [TLP:AMBER] [NISC-EW-2026-00001] 早期警戒情報 / Early warning}.
+     */
+    public String outerSubject(StoredNotice n, DeliveryNote note) {
+        String kind = n.followUp().map(f -> switch (f.type()) {
+            case UPDATE -> "更新 / Update";
+            case CANCEL -> "取消 / Cancellation";
+        }).orElseGet(() -> switch (n.kind()) {
+            case EARLY_WARNING -> "早期警戒情報 / Early warning";
+            case PROVISION -> "情報提供 / Notice";
+            case INCIDENT_RELAY -> "任意提供情報 / Voluntarily provided information";
+            case QUARANTINE_NOTICE -> "受信保留 / Message quarantined";
+        });
+        return (n.exercise() ? "[" + EXERCISE + "] " : "") + note.label().map(l -> "[" + l + "] ").orElse("")
+                + "[" + n.level().label() + "] [" + n.reference() + "] " + kind;
+    }
+
     /** Banner lines shown at the top and again at the bottom of every e-mail body. */
     public List<String> banner(StoredNotice n) {
         String level = n.level().display();

@@ -51,7 +51,8 @@ class UpdateAndCancellationReachExactlyTheOriginalRecipientsTest {
             List<MimeMessage> updateMails = Arrays.stream(mails).filter(m -> header(m, "X-Liaison-Reference").equals(update)).toList();
             assertEquals(3, updateMails.size(), updated.render(g.zone()) + updateMails.stream().map(m -> { try { return m.getAllRecipients()[0].toString() + m.getSubject(); } catch (Exception e) { return ""; } }).toList());
             for (MimeMessage m : updateMails) {
-                assertTrue(m.getSubject().contains("更新 UPDATE of " + ref), m.getSubject());
+                // The outer Subject names the kind and the reference (which names the original); the title is encrypted.
+                assertEquals("[TLP:AMBER] [" + update + "] 更新 / Update", m.getSubject());
             }
             assertTrue(h.smsc.received().stream().filter(s -> s.text().contains(update))
                     .allMatch(s -> s.text().contains("UPDATE of " + ref)), "every SMS says what it supersedes");

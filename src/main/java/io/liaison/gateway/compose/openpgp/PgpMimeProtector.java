@@ -6,6 +6,7 @@ import io.liaison.gateway.compose.ProtectionKind;
 import io.liaison.gateway.keys.KeyAssessment;
 import io.liaison.gateway.keys.KeyPolicy;
 import io.liaison.gateway.compose.PreparedContent;
+import io.liaison.gateway.compose.ProtectedHeaders;
 import io.liaison.gateway.compose.ProtectionException;
 import io.liaison.gateway.compose.ProtectionRefusedException;
 import io.liaison.gateway.compose.RefusalReason;
@@ -107,6 +108,14 @@ public final class PgpMimeProtector implements MessageProtector {
     public PreparedContent prepareText(String text, HandlingMark mark, Instant at) throws ProtectionException {
         Objects.requireNonNull(mark, "mark");
         return sign(TextEntity.bytes(text), mark, at);
+    }
+
+    /** The same, with the message's true header fields on the signed entity (RFC 9788). */
+    @Override
+    public PreparedContent prepareText(String text, ProtectedHeaders headers, HandlingMark mark, Instant at)
+            throws ProtectionException {
+        Objects.requireNonNull(mark, "mark");
+        return sign(TextEntity.bytes(text, headers), mark, at);
     }
 
     private PreparedContent sign(MimeBodyPart content, HandlingMark mark, Instant at) throws ProtectionException {

@@ -246,9 +246,14 @@ public final class SmimeProtector implements MessageProtector {
         if (!content.isMimeType("text/*") || !(content.getContent() instanceof String text)) {
             throw new MessagingException("only text may be given as " + encoding + "; encode other content as base64");
         }
+        String header = content.getHeader("Content-Type", null);
         String charset = new ContentType(content.getContentType()).getParameter("charset");
         String subtype = new ContentType(content.getContentType()).getSubType();
         content.setText(text, charset == null ? "UTF-8" : charset, subtype);
+        if (header != null) {
+            // setText drops the header; the original keeps the header-protection parameters (hp=...).
+            content.setHeader("Content-Type", header);
+        }
         content.setHeader("Content-Transfer-Encoding", "quoted-printable");
     }
 

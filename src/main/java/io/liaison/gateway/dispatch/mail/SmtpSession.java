@@ -13,9 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
  * One client session with the outgoing mail server (RFC 5321): greeting, EHLO, STARTTLS, AUTH, then
@@ -70,14 +68,8 @@ final class SmtpSession implements Closeable {
         if (settings.startTls() != SmtpSettings.StartTls.NONE) {
             if (extensions.contains("STARTTLS")) {
                 command("STARTTLS", "STARTTLS", 220);
-                SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                        .createSocket(plain, settings.host(), settings.port(), true);
-                // The server's certificate must name the host the settings give, as a browser checks a web site's.
-                SSLParameters parameters = tls.getSSLParameters();
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                tls.setSSLParameters(parameters);
-                tls.startHandshake();
-                use(tls);
+                // The server's certificate must chain to a trusted root and name the host the settings give.
+                use(settings.tls().secure(plain, settings.host(), settings.port()));
                 hello(localName);
             } else if (settings.startTls() == SmtpSettings.StartTls.REQUIRED) {
                 throw new SmtpRefusal("STARTTLS", 454, "the server does not offer STARTTLS, and gateway.smtp.starttls"
@@ -85,6 +77,11 @@ final class SmtpSession implements Closeable {
             }
         }
         if (settings.authenticates()) {
+            if (!(socket instanceof SSLSocket) && !settings.allowPlaintextCredentials()) {
+                throw new SmtpRefusal("AUTH", 454, "the session is not protected by TLS (the server did not offer"
+                        + " STARTTLS): the SMTP credentials are never sent in the clear unless "
+                        + SmtpSettings.ALLOW_PLAINTEXT_CREDENTIALS + "=true");
+            }
             authenticate();
         }
     }

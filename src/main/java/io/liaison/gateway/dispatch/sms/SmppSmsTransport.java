@@ -1,5 +1,7 @@
 package io.liaison.gateway.dispatch.sms;
 
+import io.liaison.gateway.dispatch.TlsClient;
+import java.util.Optional;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,7 @@ public final class SmppSmsTransport implements SmsTransport {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
     private final SmppSettings settings;
+    private final Optional<TlsClient> tls;
     private final InboundDeliveries inbound;
     private final SendPacer pacer;
     // Random start so that two gateway instances (or a restart) are unlikely to reuse a reference at once.
@@ -57,6 +60,15 @@ public final class SmppSmsTransport implements SmsTransport {
     }
 
     public SmppSmsTransport(SmppSettings settings, SmsInboundListener inboundListener) {
+        this(settings, inboundListener, Optional.empty());
+    }
+
+    /**
+     * @param tls when present, the session runs over TLS (SMPP over TLS, as SMSCs offer it on a port of its
+     *            own): the bind password and every SMS then cross the network encrypted
+     */
+    public SmppSmsTransport(SmppSettings settings, SmsInboundListener inboundListener, Optional<TlsClient> tls) {
+        this.tls = tls;
         this.settings = settings;
         this.inbound = new InboundDeliveries(inboundListener, settings.endpoint());
         this.pacer = new SendPacer(settings.maxSubmitsPerSecond());
@@ -125,7 +137,7 @@ public final class SmppSmsTransport implements SmsTransport {
 
     private SMPPSession bind() throws TransportFailure {
         int bindMillis = (int) settings.bindTimeout().toMillis();
-        SMPPSession fresh = new SMPPSession(new TimedSocketConnectionFactory(bindMillis));
+        SMPPSession fresh = new SMPPSession(new TimedSocketConnectionFactory(bindMillis, tls));
         fresh.setEnquireLinkTimer((int) settings.enquireLinkInterval().toMillis());
         fresh.setTransactionTimer(settings.responseTimeout().toMillis());
         fresh.setMessageReceiverListener(inbound);

@@ -109,4 +109,33 @@ class OpenPgpJsOpensV6MessageTest {
         assertTrue(json.contains("\"reference@liaison-gateway=NISC-EW-2025-00099\""), json);
         assertTrue(json.contains("text/plain; charset=UTF-8"), "the inner MIME entity: " + json);
     }
+
+    @Test
+    void openPgpJsReadsTheTrueSubjectAndHpParametersOnTheDecryptedPayload() throws Exception {
+        OpenPgpGatewayKey gateway = SampleKeysFixture.gatewayKey();
+        OpenPGPKey v6 = new BcOpenPGPApi().generateKey(Date.from(Instant.now().minusSeconds(3600)))
+                .ed25519x25519Key("V6 Peer <v6@test.sample.invalid>").build();
+        String trueSubject = jakarta.mail.internet.MimeUtility.fold(9, jakarta.mail.internet.MimeUtility.encodeText(
+                "[TLP:RED] [NISC-EW-2025-00099] 早期警戒情報 Early warning: 制御系への攻撃", "UTF-8", null));
+        io.liaison.gateway.compose.ProtectedHeaders headers = io.liaison.gateway.compose.ProtectedHeaders.builder()
+                .same("To", "v6@test.sample.invalid")
+                .obscured("Subject", trueSubject, "[TLP:RED] [NISC-EW-2025-00099] Early warning")
+                .build();
+        PgpMimeProtector protector = PgpMimeProtector.forDemo(gateway);
+        PgpEncryptedMultipart body = protector.protectFor(
+                protector.prepareText(SampleKeysFixture.JAPANESE_NOTICE, headers, MARK, Instant.now()),
+                new OpenPgpRecipientCertificate(v6.toCertificate()));
+
+        Path key = Files.writeString(work.resolve("v6.sec.asc"), v6.toAsciiArmoredString(), StandardCharsets.US_ASCII);
+        Path message = Files.writeString(work.resolve("message.asc"), body.armored(), StandardCharsets.US_ASCII);
+        ExternalTool.Result result = ExternalTool.run(openpgpJs, Map.of(), 120, List.of("node", "open-v6.mjs",
+                key.toString(), SampleKeysFixture.GATEWAY_CERT.toAbsolutePath().toString(), message.toString()));
+
+        assertTrue(result.ok(), result::toString);
+        String json = result.stdout();
+        assertTrue(json.contains("\"verified\":true"), json);
+        assertTrue(json.contains("hp=\\\"cipher\\\"; protected-headers=\\\"v1\\\""), "the payload's Content-Type: " + json);
+        assertTrue(json.contains("Subject: " + trueSubject.replace("\r\n", "\\r\\n")), "the true Subject, as signed: " + json);
+        assertTrue(json.contains("HP-Outer: Subject: [TLP:RED] [NISC-EW-2025-00099] Early warning"), json);
+    }
 }
