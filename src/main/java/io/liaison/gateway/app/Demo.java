@@ -58,7 +58,11 @@ public final class Demo {
             demo.setProperty("gateway.db.url", "jdbc:h2:file:" + work.resolve("gateway").toAbsolutePath() + ";WRITE_DELAY=0");
             demo.setProperty("gateway.smtp.host", "127.0.0.1");
             demo.setProperty("gateway.smtp.port", String.valueOf(mailServer.getSmtp().getPort()));
+            // The in-process peers speak no TLS; outside the demo STARTTLS is required (printed, so nobody copies it unawares).
             demo.setProperty("gateway.smtp.starttls", "none");
+            demo.setProperty("gateway.fax.allow-email-without-tls", "true");
+            out.println("Transport: gateway.smtp.starttls=none and gateway.fax.allow-email-without-tls=true for the in-process"
+                    + " servers only (the defaults: STARTTLS required, IMAPS, e-mail-to-fax only over TLS)");
             demo.setProperty("gateway.smpp.host", "127.0.0.1");
             demo.setProperty("gateway.smpp.port", String.valueOf(smsc.port()));
             GatewaySettings settings = GatewaySettings.load(Optional.empty(), demo);

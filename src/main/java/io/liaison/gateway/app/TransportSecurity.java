@@ -1,6 +1,7 @@
 package io.liaison.gateway.app;
 
 import io.liaison.gateway.dispatch.TlsClient;
+import io.liaison.gateway.dispatch.fax.FaxSettings;
 import io.liaison.gateway.dispatch.mail.SmtpSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +46,11 @@ final class TransportSecurity {
      */
     static List<String> check(GatewaySettings s) {
         List<String> warnings = new ArrayList<>();
+        try {
+            FaxSettings.from(s::optional); // the fax level, before anything opens
+        } catch (IllegalArgumentException e) {
+            throw new GatewaySettings.SettingsException(e.getMessage());
+        }
         SmtpSettings smtp = s.smtp(); // refuses starttls=none with a user name, unless allowed
         switch (smtp.startTls()) {
             case NONE -> warnings.add("gateway.smtp.starttls=none: e-mail goes to " + smtp.host() + ":" + smtp.port()

@@ -16,6 +16,8 @@ final class BenchReport {
     void machine() {
         out.println("Liaison Gateway fan-out benchmark");
         out.println("machine: " + BenchCommand.machine());
+        out.println("transport: gateway.smtp.starttls=none to the in-process discarding SMTP server (no TLS measured;"
+                + " the default is STARTTLS required)");
     }
 
     void started(BenchFixture fixture, long nanos) {

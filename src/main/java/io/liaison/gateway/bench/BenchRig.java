@@ -36,6 +36,7 @@ final class BenchRig implements AutoCloseable {
         p.setProperty("gateway.smtp.host", "127.0.0.1");
         p.setProperty("gateway.smtp.port", String.valueOf(smtp.port()));
         p.setProperty("gateway.smtp.starttls", "none");
+        p.setProperty("gateway.fax.allow-email-without-tls", "true"); // the in-process discarding server has no TLS
         p.setProperty("gateway.smpp.host", "127.0.0.1");
         p.setProperty("gateway.smpp.port", String.valueOf(smsc.port()));
         p.setProperty("gateway.smpp.max-submits-per-second", String.valueOf(smsPerSecond));

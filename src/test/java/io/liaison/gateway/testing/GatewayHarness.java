@@ -63,6 +63,7 @@ public final class GatewayHarness implements AutoCloseable {
         p.setProperty("gateway.smtp.host", "127.0.0.1");
         p.setProperty("gateway.smtp.port", String.valueOf(smtpPort));
         p.setProperty("gateway.smtp.starttls", "none");
+        p.setProperty("gateway.fax.allow-email-without-tls", "true"); // GreenMail in-process, no TLS
         p.setProperty("gateway.smtp.timeout", "3s");
         p.setProperty("gateway.smpp.host", "127.0.0.1");
         p.setProperty("gateway.smpp.port", String.valueOf(smppPort));

@@ -22,6 +22,8 @@ public record FaxSettings(Mode mode, String gatewayDomain, Path spoolDirectory, 
     public enum Mode { EMAIL, SPOOL }
 
     public static final String PREFIX = "gateway.fax.";
+    /** Fax travels unencrypted (phone line, fax server, e-mail-to-fax gateway): AMBER+STRICT and RED never go in full. */
+    public static final Tlp HIGHEST_FULL_CONTENT = Tlp.AMBER;
 
     /**
      * Reads the settings through {@code setting} (name to trimmed, non-empty value).
@@ -49,6 +51,11 @@ public record FaxSettings(Mode mode, String gatewayDomain, Path spoolDirectory, 
         String levelText = required(setting, "full-content-max-level");
         Tlp level = Tlp.parse(levelText).orElseThrow(() -> new IllegalArgumentException("setting " + PREFIX
                 + "full-content-max-level: \"" + levelText + "\" is not one of " + Tlp.acceptedLabels()));
+        if (!HIGHEST_FULL_CONTENT.covers(level)) {
+            throw new IllegalArgumentException("setting " + PREFIX + "full-content-max-level: " + level.label()
+                    + " is refused: fax is a plaintext channel, and nothing above " + HIGHEST_FULL_CONTENT.label()
+                    + " goes by fax in full (above the setting a cover sheet goes instead)");
+        }
         FaxResolution resolution = parsed(setting, "resolution", "fine", FaxResolution::parse);
         FaxCompression compression = parsed(setting, "compression", "t4", FaxCompression::parse);
         return new FaxSettings(mode, domain, spool, level, resolution, compression);

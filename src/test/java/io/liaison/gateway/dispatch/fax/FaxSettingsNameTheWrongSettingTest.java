@@ -20,11 +20,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FaxSettingsNameTheWrongSettingTest {
 
     @Test
-    void theShippedDefaultsSendUpToAmberInFullAtFineResolutionThroughEmail() throws Exception {
+    void theShippedDefaultsSendUpToGreenInFullAtFineResolutionThroughEmail() throws Exception {
         FaxSettings s = FaxSettings.from(shipped()::get);
 
         assertEquals(FaxSettings.Mode.EMAIL, s.mode());
-        assertEquals(Tlp.AMBER, s.fullContentMaxLevel());
+        assertEquals(Tlp.GREEN, s.fullContentMaxLevel());
         assertEquals(FaxResolution.FINE, s.resolution());
         assertEquals(FaxCompression.T4, s.compression());
         assertEquals("faxgw.sample.invalid", s.gatewayDomain());
@@ -33,7 +33,7 @@ class FaxSettingsNameTheWrongSettingTest {
     @Test
     void spoolModeTakesTheDirectoryAndStandardResolution() throws Exception {
         Lookup l = shipped().with("mode", "spool").with("spool-dir", "/var/spool/fax/in").with("resolution", "standard")
-                .with("compression", "T6").with("full-content-max-level", "TLP:GREEN");
+                .with("compression", "T6").with("full-content-max-level", "TLP:AMBER");
 
         FaxSettings s = FaxSettings.from(l::get);
 
@@ -41,7 +41,7 @@ class FaxSettingsNameTheWrongSettingTest {
         assertEquals(Path.of("/var/spool/fax/in"), s.spoolDirectory());
         assertEquals(FaxResolution.STANDARD, s.resolution());
         assertEquals(FaxCompression.T6, s.compression());
-        assertEquals(Tlp.GREEN, s.fullContentMaxLevel());
+        assertEquals(Tlp.AMBER, s.fullContentMaxLevel());
     }
 
     @ParameterizedTest

@@ -107,8 +107,10 @@ class AuthenticatesAndNeverSendsInTheClearTest {
         assertEquals(0, server.accepted());
     }
 
+    // The AUTH dialogue itself is tested on the plain scripted server, so plaintext credentials are allowed here
+    // by the setting named for it; RefusesPlaintextCredentialsTest covers the default, which refuses.
     private SmtpMailTransport transport(SmtpSettings.StartTls startTls) {
-        return server.transport(clock, startTls, "liaison", PASSWORD);
+        return server.transport(clock, startTls, "liaison", PASSWORD, io.liaison.gateway.dispatch.TlsClient.jvmDefault(), true);
     }
 
     private MimeMessage message() throws Exception {

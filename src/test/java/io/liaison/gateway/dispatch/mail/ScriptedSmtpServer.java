@@ -29,6 +29,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private volatile boolean closeAfterEachMessage;
     private volatile boolean offersPipelining;
     private volatile String offersAuth;
+    private volatile javax.net.ssl.SSLContext tls;
+    private final List<String> commandsOverTls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger handshakeFailures = new AtomicInteger();
     private final List<String> arrivedWithNext = new CopyOnWriteArrayList<>();
     private final List<List<String>> messages = new CopyOnWriteArrayList<>();
 
@@ -53,6 +56,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
     /** The gateway's SMTP transport to this server, one connection, credentials and STARTTLS as given. */
     SmtpMailTransport transport(java.time.Clock clock, SmtpSettings.StartTls startTls, String user, String password) {
         return new SmtpMailTransport(new SmtpSettings("127.0.0.1", port(), startTls, user, password, 10_000, 1), clock);
+    }
+
+    /** As above, with the TLS trust and the plaintext-credentials setting given. */
+    SmtpMailTransport transport(java.time.Clock clock, SmtpSettings.StartTls startTls, String user, String password,
+                                io.liaison.gateway.dispatch.TlsClient trust, boolean allowPlaintextCredentials) {
+        return new SmtpMailTransport(new SmtpSettings("127.0.0.1", port(), startTls, user, password, 10_000, 1, trust,
+                allowPlaintextCredentials), clock);
     }
 
     /** The gateway's SMTP transport to this server: one connection, no STARTTLS, no credentials. */
@@ -121,13 +131,35 @@ final class ScriptedSmtpServer implements AutoCloseable {
         }
     }
 
-    private void serve(Socket client) {
-        try (client; BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
-             OutputStream out = client.getOutputStream()) {
+    private void serve(Socket plain) {
+        Socket client = plain;
+        try {
+            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+            OutputStream out = client.getOutputStream();
             write(out, "220 scripted ESMTP");
             String line;
             while ((line = in.readLine()) != null) {
                 commands.add(line);
+                if (client instanceof javax.net.ssl.SSLSocket) {
+                    commandsOverTls.add(line);
+                }
+                if (tls != null && line.equalsIgnoreCase("STARTTLS") && !(client instanceof javax.net.ssl.SSLSocket)) {
+                    write(out, "220 2.0.0 ready to start TLS");
+                    javax.net.ssl.SSLSocket secured = (javax.net.ssl.SSLSocket) tls.getSocketFactory()
+                            .createSocket(client, (java.io.InputStream) null, true);
+                    secured.setUseClientMode(false);
+                    try {
+                        secured.startHandshake();
+                    } catch (IOException e) {
+                        handshakeFailures.incrementAndGet();
+                        secured.close();
+                        return;
+                    }
+                    client = secured;
+                    in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+                    out = client.getOutputStream();
+                    continue;
+                }
                 String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
                 if (in.ready()) {
                     arrivedWithNext.add(verb);
@@ -139,6 +171,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 }
                 switch (verb) {
                     case "EHLO" -> write(out, "250-scripted\r\n" + (offersPipelining ? "250-PIPELINING\r\n" : "")
+                            + (tls != null && !(client instanceof javax.net.ssl.SSLSocket) ? "250-STARTTLS\r\n" : "")
                             + (offersAuth != null ? "250-AUTH " + offersAuth + "\r\n" : "") + "250 8BITMIME");
                     case "DATA" -> {
                         write(out, "354 go on");
@@ -166,7 +199,27 @@ final class ScriptedSmtpServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away
+        } finally {
+            try {
+                client.close();
+            } catch (IOException ignored) {
+                // closing a socket the client already dropped
+            }
         }
+    }
+
+    /** Offers STARTTLS (RFC 3207) in the EHLO reply and runs the server side of the handshake with {@code context}. */
+    void offerStartTls(javax.net.ssl.SSLContext context) {
+        this.tls = context;
+    }
+
+    /** The lines that arrived after the TLS handshake, inside TLS. */
+    List<String> commandsOverTls() {
+        return List.copyOf(commandsOverTls);
+    }
+
+    int handshakeFailures() {
+        return handshakeFailures.get();
     }
 
     private static void write(OutputStream out, String reply) throws IOException {
