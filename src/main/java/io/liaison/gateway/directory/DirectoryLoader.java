@@ -116,7 +116,13 @@ public final class DirectoryLoader {
                     Path file = folder.resolve(path).normalize();
                     CertificateReader reader = field.equals(OPENPGP_FIELD) ? certificateReader : smimeReader;
                     try {
-                        found.add(RegisteredCertificate.read(id, field, file, reader.read(file)));
+                        RecipientCertificate read = reader.read(file);
+                        // With the capabilities the entry declares, so keys check judges the envelope the contact gets.
+                        if (read instanceof SmimeRecipientCertificate x509 && poc.get(SMIME_CAPABILITIES_FIELD) instanceof List<?> names) {
+                            read = x509.withDeclaredCapabilities(names.stream().filter(String.class::isInstance)
+                                    .map(n -> SmimeCapability.parse((String) n)).flatMap(Optional::stream).toList());
+                        }
+                        found.add(RegisteredCertificate.read(id, field, file, read));
                     } catch (UnreadableCertificateException e) {
                         found.add(RegisteredCertificate.unreadable(id, field, file, e.getMessage()));
                     }

@@ -5,6 +5,8 @@ import io.liaison.gateway.directory.DirectoryLoader;
 import io.liaison.gateway.directory.DirectoryProblem;
 import io.liaison.gateway.directory.RegisteredCertificate;
 import io.liaison.gateway.keys.openpgp.OpenPgpCertificateReader;
+import io.liaison.gateway.keys.smime.SmimeCapability;
+import io.liaison.gateway.keys.smime.SmimeRecipientCertificate;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
  * {@code keys check}: every certificate the directory names, judged by the key policy now, so a key
  * that expired or was revoked is found before an alert has to go out through it (MISP users' top
  * complaint is silent non-delivery to an expired key). Lists unusable keys and keys expiring within
- * N days, each with the point of contact and fingerprint to chase. Exit 0 when every key is usable
+ * N days, each with the point of contact and fingerprint to chase, and the S/MIME contacts that still get
+ * AES-CBC because nothing says they read AES-GCM. Exit 0 when every key is usable
  * (expiring soon is a warning), 1 when any is unusable, 2 when the directory cannot be read.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -68,6 +71,7 @@ public final class KeysCheckCommand implements Callable<Integer> {
         KeyPolicy policy = KeyPolicy.standard();
         int unusable = 0;
         int expiring = 0;
+        int cbc = 0;
         for (RegisteredCertificate registered : certificates) {
             String where = registered.pocId() + " (" + registered.field() + " " + registered.file() + ")";
             if (registered.problem().isPresent()) {
@@ -80,15 +84,21 @@ public final class KeysCheckCommand implements Callable<Integer> {
             if (!assessment.isUsable()) {
                 unusable++;
                 out.println("UNUSABLE  " + where + ": " + assessment.describe());
-            } else if (assessment.expiresWithin(window, now)) {
+            } else if (certificate instanceof SmimeRecipientCertificate x509 && !x509.supports(SmimeCapability.AES256_GCM)) {
+                // Usable, but without authenticated encryption: CBC ciphertext can be altered undetected (EFAIL).
+                cbc++;
+                out.println("AES-CBC   " + where + ": " + certificate.fingerprint() + " gets AES-256-CBC (EnvelopedData):"
+                        + " neither smime_capabilities nor the certificate announce aes256-gcm");
+            }
+            if (assessment.isUsable() && assessment.expiresWithin(window, now)) {
                 expiring++;
                 long left = Duration.between(now, assessment.expiresAt().get()).toDays();
                 out.println("EXPIRING  " + where + ": " + certificate.fingerprint() + " expires at "
                         + assessment.expiresAt().get() + " (in " + left + " days)");
             }
         }
-        out.printf("%d certificates checked against %s at %s: %d unusable, %d expiring within %d days%n",
-                certificates.size(), directory, now, unusable, expiring, days);
+        out.printf("%d certificates checked against %s at %s: %d unusable, %d expiring within %d days, %d S/MIME on AES-CBC%n",
+                certificates.size(), directory, now, unusable, expiring, days, cbc);
         return unusable > 0 ? UNUSABLE : OK;
     }
 }

@@ -116,6 +116,7 @@ public final class InProcessSmsc implements AutoCloseable {
     private volatile Credentials credentials;
     private volatile int boundPort;
     private SMPPServerSessionListener listener;
+    private volatile javax.net.ssl.SSLContext tls;
     private ExecutorService workers;
     private boolean closed;
 
@@ -130,6 +131,12 @@ public final class InProcessSmsc implements AutoCloseable {
     /** An SMSC on a free port, not yet started. */
     public static InProcessSmsc onFreePort() {
         return new InProcessSmsc(0);
+    }
+
+    /** Serves SMPP over TLS with this server identity (before {@link #start()}), as an SMSC's TLS port does. */
+    public InProcessSmsc overTls(javax.net.ssl.SSLContext serverContext) {
+        this.tls = Objects.requireNonNull(serverContext);
+        return this;
     }
 
     /** Rejects binds with other credentials (ESME_RINVPASWD); by default any account may bind. */
@@ -165,7 +172,7 @@ public final class InProcessSmsc implements AutoCloseable {
             if (listener != null) {
                 return this;
             }
-            LoopbackServerConnectionFactory sockets = new LoopbackServerConnectionFactory();
+            LoopbackServerConnectionFactory sockets = new LoopbackServerConnectionFactory(tls);
             int port = boundPort > 0 ? boundPort : requestedPort;
             SMPPServerSessionListener fresh = new SMPPServerSessionListener(port, sockets);
             boundPort = sockets.localPort;
@@ -383,7 +390,12 @@ public final class InProcessSmsc implements AutoCloseable {
      */
     private static final class LoopbackServerConnectionFactory implements ServerConnectionFactory {
         private static final int BACKLOG = 50;
+        private final javax.net.ssl.SSLContext tls;
         volatile int localPort;
+
+        LoopbackServerConnectionFactory(javax.net.ssl.SSLContext tls) {
+            this.tls = tls;
+        }
 
         @Override
         public ServerConnection listen(int port) throws IOException {
@@ -397,7 +409,7 @@ public final class InProcessSmsc implements AutoCloseable {
 
         @Override
         public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
-            ServerSocket socket = new ServerSocket();
+            ServerSocket socket = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
             try {
                 socket.setReuseAddress(true);
                 socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), backlog);

@@ -1,5 +1,6 @@
 package io.liaison.gateway.compose.fax;
 
+import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.marking.NoticeMarking;
 import io.liaison.gateway.marking.Tlp;
 import io.liaison.gateway.store.StoredNotice;
@@ -22,6 +23,10 @@ public final class FaxComposer {
 
     /** @param fullContentMaxLevel the most restrictive level still sent by fax in full */
     public FaxComposer(ZoneId zone, Tlp fullContentMaxLevel) {
+        if (!Tlp.AMBER.covers(fullContentMaxLevel)) {
+            throw new IllegalArgumentException("fax is a plaintext channel: " + fullContentMaxLevel.label()
+                    + " never goes by fax in full (at most TLP:AMBER)");
+        }
         this.zone = zone;
         this.fullContentMaxLevel = fullContentMaxLevel;
     }
@@ -32,7 +37,8 @@ public final class FaxComposer {
     }
 
     public FaxSheet compose(StoredNotice n, FaxContext ctx) {
-        boolean full = sendsInFull(n.level());
+        // An incident relay's text names its reporter (voluntarily provided information): never in clear, at any level.
+        boolean full = n.kind() != NoticeKind.INCIDENT_RELAY && sendsInFull(n.level());
         List<String> lines = new ArrayList<>();
         lines.add(NoticeMarking.kindLabel(n.kind()) + "   " + n.reference() + "   Priority / 優先度: "
                 + n.priority().yamlName().toUpperCase(Locale.ROOT));

@@ -1,5 +1,6 @@
 package io.liaison.gateway.dispatch.fax;
 
+import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.compose.fax.FaxContext;
 import io.liaison.gateway.compose.fax.FaxRenderer;
 import io.liaison.gateway.compose.fax.RenderedFax;
@@ -99,6 +100,10 @@ public final class FaxDeliveryChannel implements DeliveryChannel {
                 .filter(Objects::nonNull)
                 .map(s -> s.nameJa() + " " + s.name())
                 .toList();
+        if (notice.kind() == NoticeKind.INCIDENT_RELAY) {
+            // The relay comes from the gateway's operator; the reporter is named only inside the encryption.
+            return new FaxContext(recipient, number.e164(), directory.nisc().name(), Optional.empty(), List.of(), code);
+        }
         return new FaxContext(recipient, number.e164(), orgName(notice.originatorOrg()), via, sectors, code);
     }
 

@@ -1,5 +1,7 @@
 package io.liaison.gateway.compose.fax;
 
+import java.util.Optional;
+import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,12 +55,28 @@ class AboveFullContentLevelOnlyACoverSheetGoesTest {
     void theFullContentLevelIsConfigurable() throws Exception {
         RenderedFax amberUnderGreenLimit = FaxNotices.renderer(Tlp.GREEN).render(FaxNotices.notice(Tlp.AMBER), FaxNotices.context());
         RenderedFax greenUnderGreenLimit = FaxNotices.renderer(Tlp.GREEN).render(FaxNotices.notice(Tlp.GREEN), FaxNotices.context());
-        RenderedFax redUnderRedLimit = FaxNotices.renderer(Tlp.RED).render(FaxNotices.notice(Tlp.RED), FaxNotices.context());
 
         assertTrue(amberUnderGreenLimit.coverSheetOnly());
         assertFalse(FaxPdfShowsBannerOnEveryPageTest.allText(amberUnderGreenLimit.pdf()).contains("power-update.example"));
         assertFalse(greenUnderGreenLimit.coverSheetOnly());
-        assertFalse(redUnderRedLimit.coverSheetOnly());
-        assertTrue(FaxPdfShowsBannerOnEveryPageTest.allText(redUnderRedLimit.pdf()).contains("power-update.example"));
+        // ...but never above AMBER: fax is a plaintext channel.
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> FaxNotices.renderer(Tlp.RED));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> FaxNotices.renderer(Tlp.AMBER_STRICT));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Tlp.class, names = {"CLEAR", "GREEN", "AMBER"})
+    void anIncidentRelayGoesAsACoverSheetAtEveryLevelSinceItsTextNamesTheReporter(Tlp level) throws Exception {
+        StoredNotice base = FaxNotices.notice(level);
+        StoredNotice relay = new StoredNotice("NISC-INC-2026-00003", io.liaison.gateway.intake.NoticeKind.INCIDENT_RELAY,
+                base.priority(), level, false, "east-power", "east-power-soc", "情報連絡 第1報 — east-power/EP-INC-0042",
+                base.summary(), base.body(), base.targetSectors(), List.of(), base.createdAt(), Optional.empty());
+
+        RenderedFax fax = FaxNotices.renderer(Tlp.AMBER).render(relay, FaxNotices.context());
+
+        assertTrue(fax.coverSheetOnly());
+        String flat = FaxPdfShowsBannerOnEveryPageTest.allText(fax.pdf()).replaceAll("\\s+", "");
+        assertFalse(flat.contains("EP-INC-0042"), flat);
+        assertFalse(flat.contains("power-update.example"), flat);
     }
 }
