@@ -58,8 +58,9 @@ class GnuPgReadsProtectedHeadersTest {
 
         Path armored = Files.writeString(work.resolve("m.asc"), sent.substring(sent.indexOf("-----BEGIN PGP MESSAGE-----"),
                 sent.indexOf("-----END PGP MESSAGE-----") + "-----END PGP MESSAGE-----".length()), StandardCharsets.US_ASCII);
-        assertTrue(gpg("gpg", "--batch", "--homedir", home.toString(), "--import", "keys-sample/secret/east-power-soc.sec.asc",
-                "keys-sample/gateway/gateway.asc").ok());
+        Path keys = ProtectedHeadersFixture.KEYS.toAbsolutePath();
+        assertTrue(gpg("gpg", "--batch", "--homedir", home.toString(), "--import",
+                keys.resolve("secret/east-power-soc.sec.asc").toString(), keys.resolve("gateway/gateway.asc").toString()).ok());
         Path decrypted = work.resolve("payload.eml");
         ExternalTool.Result result = gpg("gpg", "--batch", "--homedir", home.toString(), "--status-fd", "1",
                 "--output", decrypted.toString(), "--decrypt", armored.toString());
@@ -79,6 +80,7 @@ class GnuPgReadsProtectedHeadersTest {
 
     private ExternalTool.Result gpg(String... command) throws Exception {
         List<String> line = new ArrayList<>(List.of(command));
-        return ExternalTool.run(Path.of("").toAbsolutePath(), Map.of("GNUPGHOME", home.toString()), 60, line);
+        // In the test's own folder: the tool's captured output files must not land in the working directory.
+        return ExternalTool.run(work, Map.of("GNUPGHOME", home.toString()), 60, line);
     }
 }
