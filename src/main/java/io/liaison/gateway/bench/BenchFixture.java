@@ -33,13 +33,12 @@ record BenchFixture(Path directory, Path fanOutNotice, Path urgentNotice, Path k
     /** Generates what is missing; key generation is slow (RSA-3072) and done once. */
     static BenchFixture prepare(Path cache, int pocs, PrintStream log) throws Exception {
         Path keys = Files.createDirectories(cache.resolve("keys"));
-        int total = pocs + URGENT_POCS;
+        int total = pocs + URGENT_POCS + 1; // the last key is the sender's own (no certificate under two contacts)
         generateKeys(keys, total, log);
         Path dir = Files.createDirectories(cache.resolve("n-" + pocs));
         Path directory = dir.resolve("directory.yaml");
-        if (!Files.exists(directory)) {
-            writeAtomically(directory, directoryYaml(pocs));
-        }
+        // written every run (it is cheap): a directory cached by an older bench may break a rule added since
+        writeAtomically(directory, directoryYaml(pocs));
         Path fanOut = dir.resolve("fan-out-notice.yaml");
         writeAtomically(fanOut, BenchNotice.fanOutYaml());
         Path urgent = dir.resolve("urgent-notice.yaml");
@@ -117,8 +116,8 @@ record BenchFixture(Path directory, Path fanOutNotice, Path urgentNotice, Path k
         }
         y.append("  - id: ").append(URGENT_ORG).append("\n    kind: operator\n    name: Urgent-notice operator\n");
         y.append("points_of_contact:\n");
-        // The sender needs a POC of its own; its key is one of the urgent operator's, it never receives.
-        poc(y, "nisc-duty", "nisc", "duty", "duty@nisc.bench.invalid", "+818000000000", pocs);
+        // The sender needs a POC of its own, with a key of its own: the directory refuses one certificate under two contacts.
+        poc(y, "nisc-duty", "nisc", "duty", "duty@nisc.bench.invalid", "+818000000000", pocs + URGENT_POCS);
         for (int i = 0; i < pocs; i++) {
             poc(y, String.format("poc-%05d", i), orgs.get(i / POCS_PER_ORGANISATION), "soc", email(i), phone(i), i);
         }

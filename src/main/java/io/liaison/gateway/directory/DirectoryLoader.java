@@ -167,6 +167,8 @@ public final class DirectoryLoader {
         private final Map<String, Organisation> organisations = new LinkedHashMap<>();
         private final Map<String, PointOfContact> pointsOfContact = new LinkedHashMap<>();
         private final List<HandlingAgreement> agreements = new ArrayList<>();
+        /** Who first used each e-mail address, SMS number and certificate: see {@link #claimOnce}. */
+        private final Map<String, String> firstHolder = new HashMap<>();
         /** The certificate files the points of contact name, each read and judged once, ahead of the entries. */
         private Map<CertificateFile, CertificateCheck> checked = Map.of();
 
@@ -406,6 +408,8 @@ public final class DirectoryLoader {
                 Optional<Boolean> standby = e.optionalBoolean("standby", false);
                 List<ContactChannel> channels = readChannels(e);
                 Optional<RecipientCertificate> certificate = readEnvelopeCertificate(e);
+                certificate.ifPresent(c -> claimOnce(e, e.has(OPENPGP_FIELD) ? OPENPGP_FIELD : SMIME_FIELD,
+                        "certificate " + c.fingerprint(), "certificate:" + c.fingerprint().toUpperCase(java.util.Locale.ROOT)));
                 e.refuseUnknownKeys(POC_KEYS);
                 if (unique && log.size() == before) {
                     pointsOfContact.put(id.get(), new PointOfContact(id.get(), organisation.get(), name.get(), role.get(),
@@ -444,6 +448,7 @@ public final class DirectoryLoader {
                     continue;
                 }
                 if (validAddress(e, field + "." + key, kind.get(), address.get())) {
+                    claimAddress(e, field + "." + key, kind.get(), address.get());
                     channels.add(new ContactChannel(kind.get(), address.get()));
                 }
             }
@@ -456,6 +461,28 @@ public final class DirectoryLoader {
                         + " channels are not independent, add a channel of another kind (" + otherKinds(kinds) + ")");
             }
             return channels;
+        }
+
+        /**
+         * An e-mail address (any case) or SMS number under two contacts would make every reply, receipt and
+         * confirmation from it count for whichever contact came first. A fax number may be shared: one fax
+         * machine serving a desk's several contacts is normal, and nothing is attributed by fax number.
+         */
+        private void claimAddress(YamlEntry e, String field, ChannelKind kind, String address) {
+            switch (kind) {
+                case EMAIL -> claimOnce(e, field, "e-mail address " + address, "email:" + address.toLowerCase(java.util.Locale.ROOT));
+                case SMS -> claimOnce(e, field, "SMS number " + address, "sms:" + address.replaceAll("[^+0-9]", ""));
+                case FAX -> { }
+            }
+        }
+
+        /** Records the first contact to hold {@code key}; a later one is a problem naming the first. */
+        private void claimOnce(YamlEntry e, String field, String what, String key) {
+            String earlier = firstHolder.putIfAbsent(key, e.name());
+            if (earlier != null && !earlier.equals(e.name())) {
+                e.problem(field, what + " is already used by " + earlier
+                        + "; each e-mail address, SMS number and certificate belongs to one point of contact");
+            }
         }
 
         private boolean validAddress(YamlEntry e, String field, ChannelKind kind, String address) {
