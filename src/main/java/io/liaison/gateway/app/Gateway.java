@@ -141,6 +141,11 @@ public final class Gateway implements AutoCloseable {
 
     private Gateway(Builder b) throws Exception {
         this.settings = b.settings;
+        if (settings.demoMode()) {
+            // at every start, on the console and in the log: demo mode accepts the published sample keys
+            io.liaison.gateway.marking.DemoMarking.startWarning().forEach(System.err::println);
+            LOG.warn("DEMO MODE (gateway.demo-mode=true): sample keys accepted, every message marked DEMO / デモ");
+        }
         this.clock = b.clock;
         MailStreams.pinProvider();
         // Before anything opens: a setting that would send a password in the clear stops the start here.
@@ -197,8 +202,8 @@ public final class Gateway implements AutoCloseable {
         SmtpMailTransport smtp = new SmtpMailTransport(settings.smtp(), clock);
         this.mail = b.mailDecorator.apply(smtp);
         this.sms = b.smsDecorator.apply(smpp);
-        smsAnswers.connect(sms);
-        NoticeMarking marking = new NoticeMarking(zone);
+        smsAnswers.connect(settings.demoMode() ? DemoMarkedSms.around(sms) : sms);
+        NoticeMarking marking = new NoticeMarking(zone, settings.demoMode());
         NoticeEmailComposer composer = new NoticeEmailComposer(directory, marking, protectors, smtp.session(),
                 fromAddress(settings), clock);
         this.emailPreparers = preparers(settings);
@@ -601,7 +606,7 @@ public final class Gateway implements AutoCloseable {
         FaxBridge bridge = fax.mode() == FaxSettings.Mode.SPOOL
                 ? new SpoolDirectoryFaxBridge(fax.spoolDirectory(), clock)
                 : new EmailToFaxBridge(new SmtpMailTransport(s.smtp(), clock), smtp.session(), fromAddress(s), fax.gatewayDomain(), clock);
-        FaxRenderer renderer = new FaxRenderer(s.zone(), fax.fullContentMaxLevel(), fax.resolution(), fax.compression());
+        FaxRenderer renderer = new FaxRenderer(s.zone(), fax.fullContentMaxLevel(), fax.resolution(), fax.compression(), s.demoMode());
         return new FaxDeliveryChannel(store, directory, renderer, bridge, notes);
     }
 

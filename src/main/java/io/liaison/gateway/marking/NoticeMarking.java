@@ -28,9 +28,16 @@ public final class NoticeMarking {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     private final ZoneId zone;
+    private final boolean demo;
 
     public NoticeMarking(ZoneId zone) {
+        this(zone, false);
+    }
+
+    /** @param demo true in demo mode: every rendering carries {@link DemoMarking#LABEL} first */
+    public NoticeMarking(ZoneId zone, boolean demo) {
         this.zone = zone;
+        this.demo = demo;
     }
 
     public static String kindLabel(NoticeKind kind) {
@@ -86,7 +93,7 @@ public final class NoticeMarking {
 
     /** Banner lines shown at the top and again at the bottom of every e-mail body. */
     public List<String> banner(StoredNotice n) {
-        String level = n.level().display();
+        String level = demo ? DemoMarking.banner(n.level().display()) : n.level().display();
         return n.exercise() ? List.of(RULE, EXERCISE + "  —  " + level, RULE) : List.of(RULE, level, RULE);
     }
 
@@ -123,7 +130,7 @@ public final class NoticeMarking {
 
     /** The SMS: level first; above TLP:AMBER nothing beyond the level and the reference. */
     public String sms(StoredNotice n) {
-        String head = (n.exercise() ? EXERCISE + " " : "") + n.level().label() + " " + n.reference()
+        String head = (demo ? DemoMarking.LABEL + " " : "") + (n.exercise() ? EXERCISE + " " : "") + n.level().label() + " " + n.reference()
                 + n.followUp().map(f -> " " + f.type().label() + " of " + f.references()).orElse("");
         if (n.level() == Tlp.AMBER_STRICT || n.level() == Tlp.RED) {
             return head;
@@ -145,7 +152,8 @@ public final class NoticeMarking {
         String label = note.label().map(l -> "[" + l + "] ").orElse("");
         String exercise = "[" + EXERCISE + "] ";
         // the exercise marking always leads: exercise traffic must never be read as real, reminder or not
-        return n.exercise() ? exercise + label + subject(n).substring(exercise.length()) : label + subject(n);
+        String subject = n.exercise() ? exercise + label + subject(n).substring(exercise.length()) : label + subject(n);
+        return demo ? DemoMarking.subject(subject) : subject;
     }
 
     /** The e-mail body with the delivery's note right under the top banner, where it is read first. */
@@ -218,7 +226,7 @@ public final class NoticeMarking {
         return "返信で確認: " + code + " / reply " + code + " to confirm";
     }
 
-    private static String smsHead(StoredNotice n) {
-        return (n.exercise() ? EXERCISE + " " : "") + n.level().label() + " " + n.reference();
+    private String smsHead(StoredNotice n) {
+        return (demo ? DemoMarking.LABEL + " " : "") + (n.exercise() ? EXERCISE + " " : "") + n.level().label() + " " + n.reference();
     }
 }

@@ -42,7 +42,7 @@ class ForwardKeepsReferenceLevelAndChainTest {
                     .filter(m -> address(m).equals("duty@power-ceptoar.sample.invalid")).findFirst().orElseThrow();
             assertEquals(ref, forwarded.getHeader("X-Liaison-Reference", null));
             assertEquals("TLP:AMBER", forwarded.getHeader("X-TLP", null));
-            assertTrue(forwarded.getSubject().startsWith("[TLP:AMBER] [" + ref + "]"), forwarded.getSubject());
+            assertTrue(forwarded.getSubject().startsWith("[DEMO / デモ] [TLP:AMBER] [" + ref + "]"), forwarded.getSubject());
 
             OpenedMessage opened = new PgpMimeOpener(OpenPgpGatewayKey.load(Path.of("keys-sample/secret/power-ceptoar-duty.sec.asc"),
                     PassphraseSource.fromEnvironment("NO_SUCH_VARIABLE_FOR_AN_UNPROTECTED_KEY")))

@@ -57,7 +57,7 @@ class EscalationTimelineTest {
             assertEquals(sent.plus(Duration.ofMinutes(15)), resend.at());
             assertEquals(Set.of("power-ceptoar-duty/EMAIL", "power-ceptoar-duty/SMS"), sentWith(gateway, ref, DeliveryRole.REMINDER));
             String reminder = TrackingFixture.lastSmsTo(h.smsc, POWER_DUTY, "再送 REMINDER");
-            assertTrue(reminder.startsWith("TLP:AMBER " + ref + " 再送 REMINDER"), reminder);
+            assertTrue(reminder.startsWith("DEMO / デモ TLP:AMBER " + ref + " 再送 REMINDER"), reminder);
             assertTrue(reminder.contains("reply " + dutyCode + " to confirm"), "the reminder carries the same code: " + reminder);
 
             h.clock.advance(Duration.ofMinutes(10));

@@ -33,7 +33,7 @@ class SmsReplyWithTheRightCodeAcknowledgesOnceTest {
             String ref = gateway.send(Notices.earlyWarning()).reference();
             gateway.awaitSettled(ref, WAIT);
             String code = TrackingFixture.codeSentTo(h.smsc, POWER_DUTY, ref);
-            assertTrue(TrackingFixture.lastSmsTo(h.smsc, POWER_DUTY, ref).startsWith("TLP:AMBER " + ref), "level first");
+            assertTrue(TrackingFixture.lastSmsTo(h.smsc, POWER_DUTY, ref).startsWith("DEMO / デモ TLP:AMBER " + ref), "the demo label, then the level first");
             MimeMessage mail = Arrays.stream(h.mail().getReceivedMessages())
                     .filter(m -> to(m).equals("duty@power-ceptoar.sample.invalid")).findFirst().orElseThrow();
             assertTrue(TrackingFixture.openedText(mail, "power-ceptoar-duty").contains("返信で確認: " + code + " / reply " + code

@@ -12,8 +12,15 @@ public final class FaxRenderer {
     private final FaxTiffWriter tiff;
     private final FaxResolution resolution;
     private final FaxCompression compression;
+    private final boolean demo;
 
     public FaxRenderer(ZoneId zone, Tlp fullContentMaxLevel, FaxResolution resolution, FaxCompression compression) {
+        this(zone, fullContentMaxLevel, resolution, compression, false);
+    }
+
+    /** @param demo true in demo mode: every page's banner carries the demo label */
+    public FaxRenderer(ZoneId zone, Tlp fullContentMaxLevel, FaxResolution resolution, FaxCompression compression, boolean demo) {
+        this.demo = demo;
         this.composer = new FaxComposer(zone, fullContentMaxLevel);
         this.pdf = new FaxPdfWriter(FaxFont.bundled());
         this.tiff = new FaxTiffWriter(resolution, compression);
@@ -27,7 +34,8 @@ public final class FaxRenderer {
     }
 
     public RenderedFax render(StoredNotice notice, FaxContext context) throws IOException {
-        FaxSheet sheet = composer.compose(notice, context);
+        FaxSheet composed = composer.compose(notice, context);
+        FaxSheet sheet = demo ? composed.demoMarked() : composed;
         FaxPdfWriter.Written written = pdf.write(sheet);
         byte[] pages = tiff.write(written.pdf());
         return new RenderedFax(notice.reference(), written.pdf(), pages, written.pages(), sheet.coverSheetOnly(),
