@@ -31,6 +31,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.text.Normalizer;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
@@ -464,7 +465,8 @@ public final class InboundIntake {
                     "the outer " + MARKING_HEADER + " header is not a TLP 2.0 label")));
         }
         if (subject.isPresent()) {
-            Matcher m = SUBJECT_LABEL.matcher(subject.get());
+            // A reader takes "tlp:green" or a fullwidth ＴＬＰ：ＧＲＥＥＮ for a label too, as HandlingMarkCheck does.
+            Matcher m = SUBJECT_LABEL.matcher(Normalizer.normalize(subject.get(), Normalizer.Form.NFKC).toUpperCase(Locale.ROOT));
             while (m.find()) {
                 outside.add(m.group(1).equals("WHITE") ? Tlp.CLEAR : Tlp.parse("TLP:" + m.group(1)).orElseThrow());
             }

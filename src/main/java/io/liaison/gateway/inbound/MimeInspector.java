@@ -63,8 +63,14 @@ public final class MimeInspector {
         if (!HEADER_NAME.matcher(headers).matches()) {
             throw new InboundRejection(ReasonCode.MALFORMED_MIME, "the first line is not a header field");
         }
+        // A section that ends its lines with CRLF and holds a lone LF: one reader sees a new header there, another does not.
+        int firstLf = firstLf(raw, end);
+        boolean crlf = firstLf > 0 && raw[firstLf - 1] == '\r';
         for (int i = 0; i < end; i++) {
             byte b = raw[i];
+            if (crlf && b == '\n' && raw[i - 1] != '\r') {
+                throw new InboundRejection(ReasonCode.HEADER_INJECTION, "a bare LF inside a header section of CRLF lines");
+            }
             if (b == 0) {
                 throw new InboundRejection(ReasonCode.HEADER_INJECTION, "a NUL byte in the header section");
             }
@@ -153,6 +159,16 @@ public final class MimeInspector {
             }
             start = end + 1;
         }
+    }
+
+    /** Offset of the first LF, at most {@code end} (the LF that ends the header section). */
+    private static int firstLf(byte[] raw, int end) {
+        for (int i = 0; i < end; i++) {
+            if (raw[i] == '\n') {
+                return i;
+            }
+        }
+        return end;
     }
 
     /** Offset of the empty line ending the header section, or -1. */

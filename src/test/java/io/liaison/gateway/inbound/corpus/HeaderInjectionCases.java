@@ -47,10 +47,8 @@ final class HeaderInjectionCases implements CorpusCategory {
                 of("bare-lf-inside-a-header-adds-a-second-from", quarantinedTellingNobody(HEADER_INJECTION),
                         m -> m.pgp(m.east("bare-lf-from").header("X-Note", "hello\nFrom: soc@west-power.sample.invalid"),
                                 m.ackEntity("bare-lf-from"), m.east)),
-                of("bare-lf-inside-a-header-adds-a-bcc", accepted(),
-                        m -> m.pgp(m.east("bare-lf-bcc").header("X-Note", "hello\nBcc: victim@example.invalid"), m.ackEntity("bare-lf-bcc"), m.east))
-                        .finding("HEADER_INJECTION: a bare LF inside a CRLF header section starts a new header"
-                                + " (ReasonCode.HEADER_INJECTION says bare CR or LF; only bare CR is checked)"),
+                of("bare-lf-inside-a-header-adds-a-bcc", quarantined(HEADER_INJECTION, "east-power-soc"),
+                        m -> m.pgp(m.east("bare-lf-bcc").header("X-Note", "hello\nBcc: victim@example.invalid"), m.ackEntity("bare-lf-bcc"), m.east)),
                 of("folded-continuation-smuggles-x-tlp-into-the-subject", quarantined(MARKING_CHANGED, "east-power-soc"),
                         m -> m.pgp(m.east("folded-x-tlp").encodedSubject("x").header("Subject", "Re: reply\r\n\tX-TLP: TLP:CLEAR"),
                                 m.inner("folded-x-tlp", m.ack() + "tlp: TLP:AMBER\n"), m.east)),
