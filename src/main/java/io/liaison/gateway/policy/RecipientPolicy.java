@@ -129,10 +129,15 @@ public final class RecipientPolicy {
             Map<String, List<Delivery>> byOrg = new LinkedHashMap<>();
             deliveries.stream().filter(d -> d.hopId() == hop.id() && d.role().isOriginal())
                     .forEach(d -> byOrg.computeIfAbsent(d.organisationId(), k -> new ArrayList<>()).add(d));
-            Optional<String> hopRefusal = Hop.FORWARD.equals(hop.action())
-                    ? onwardRefusal(hop.senderOrg(), hop.reference(), level, earlyWarning,
-                            reachedBy.getOrDefault(hop.senderOrg(), Set.of()), Optional.ofNullable(refusedWhy.get(hop.senderOrg())))
-                    : Optional.empty();
+            Optional<String> hopRefusal = Optional.empty();
+            if (Hop.FORWARD.equals(hop.action())) {
+                String why = refusedWhy.get(hop.senderOrg());
+                hopRefusal = why != null
+                        ? Optional.of(hop.senderOrg() + ", which forwarded " + hop.reference() + ", is not sent this follow-up (" + why
+                                + "), so nothing goes on through it")
+                        : onwardRefusal(hop.senderOrg(), hop.reference(), level, earlyWarning,
+                                reachedBy.getOrDefault(hop.senderOrg(), Set.of()));
+            }
             for (Map.Entry<String, List<Delivery>> e : byOrg.entrySet()) {
                 String org = e.getKey();
                 if (!judged.add(org)) {
@@ -216,8 +221,7 @@ public final class RecipientPolicy {
 
     /** Empty when {@code from} may pass this notice on at all; otherwise why not. */
     private Optional<String> forwardRight(Organisation from, ForwardRequest request) {
-        return onwardRefusal(from.id(), request.reference(), request.level(), request.earlyWarning(), request.receivedFrom(),
-                Optional.empty());
+        return onwardRefusal(from.id(), request.reference(), request.level(), request.earlyWarning(), request.receivedFrom());
     }
 
     /**
@@ -226,9 +230,9 @@ public final class RecipientPolicy {
      * covers the level and lets it forward onward.
      */
     private Optional<String> onwardRefusal(String from, String reference, Tlp level, boolean earlyWarning,
-                                           Set<String> receivedFrom, Optional<String> whyNotReceived) {
+                                           Set<String> receivedFrom) {
         if (receivedFrom.isEmpty()) {
-            return Optional.of(from + " has not received " + reference + whyNotReceived.map(w -> " (" + w + ")").orElse(""));
+            return Optional.of(from + " has not received " + reference);
         }
         if (!level.allowsOnwardToOtherOrganisations()) {
             return Optional.of(level.label() + " may not leave " + from + "; it cannot be forwarded");

@@ -2,19 +2,18 @@ package io.liaison.gateway.track.escalation;
 
 import io.liaison.gateway.directory.Directory;
 import io.liaison.gateway.directory.PointOfContact;
-import io.liaison.gateway.marking.Tlp;
 import io.liaison.gateway.intake.NoticeKind;
+import io.liaison.gateway.marking.Tlp;
 import io.liaison.gateway.policy.DeliveryPlan;
 import io.liaison.gateway.policy.DeliveryRole;
+import io.liaison.gateway.policy.PlannedDelivery;
 import io.liaison.gateway.policy.Reach;
 import io.liaison.gateway.policy.RecipientPolicy;
-import io.liaison.gateway.policy.PlannedDelivery;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.StoredNotice;
 import io.liaison.gateway.track.EscalationAction;
 import io.liaison.gateway.track.EscalationWatch;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +22,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Works out what one escalation step sends, within the same rules as the first delivery. */
+/**
+ * Works out what one escalation step sends, within the same rules as the first delivery: the agreement
+ * gate of the hop that reached the organisation, judged again that day, and the contacts as the directory
+ * holds them at plan time.
+ */
 public final class EscalationPlanner {
     /** Hop actions of escalation steps, beside the spine's "send" and "forward". */
     public static final String REMIND = "remind";
