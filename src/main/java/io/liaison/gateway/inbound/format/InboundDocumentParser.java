@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -334,7 +335,21 @@ public final class InboundDocumentParser {
             problems.add(path + ": longer than " + max + " characters");
             return Optional.empty();
         }
+        OptionalInt hidden = s.codePoints().filter(InboundDocumentParser::hiddenControl).findFirst();
+        if (hidden.isPresent()) {
+            problems.add(path + String.format(": contains the control character U+%04X", hidden.getAsInt()));
+            return Optional.empty();
+        }
         return Optional.of(s);
+    }
+
+    /**
+     * Control characters other than tab and line ends, and the bidi overrides and isolates: text shown to
+     * duty officers in status and relays must read as it is stored (a U+202E reorders what follows it).
+     */
+    private static boolean hiddenControl(int c) {
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)
+                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 
     private static boolean bool(Map<?, ?> map, String key, List<String> problems) {
@@ -360,7 +375,7 @@ public final class InboundDocumentParser {
         }
         List<String> out = new ArrayList<>();
         for (Object item : items) {
-            if (item instanceof String s && s.length() <= LINE_MAX) {
+            if (item instanceof String s && s.length() <= LINE_MAX && s.codePoints().noneMatch(InboundDocumentParser::hiddenControl)) {
                 out.add(s);
             } else {
                 problems.add(path + ": expected short text entries, found " + describe(item));
