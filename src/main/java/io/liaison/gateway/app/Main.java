@@ -98,7 +98,7 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return new Demo(System.out).run(Optional.ofNullable(out)) ? OK : FAILED;
+            return new io.liaison.gateway.demo.Demo(System.out).run(Optional.ofNullable(out)) ? OK : FAILED;
         }
     }
 

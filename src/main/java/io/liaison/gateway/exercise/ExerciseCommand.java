@@ -29,7 +29,7 @@ public final class ExerciseCommand implements Callable<Integer> {
         @Parameters(paramLabel = "SCENARIO.yaml")
         Path file;
 
-        @Option(names = "--simulated", description = "Move a simulated clock instead of waiting, and play the expected replies.")
+        @Option(names = "--simulated", description = "Rehearse on a throw-away gateway (temporary database, own clock, in-process servers: nothing is sent) and play the expected replies.")
         boolean simulated;
 
         @Option(names = "--config", description = "Properties file overriding the built-in settings.")
@@ -39,10 +39,15 @@ public final class ExerciseCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Scenario scenario = new ScenarioParser().parse(file);
             GatewaySettings settings = GatewaySettings.load(Optional.ofNullable(config), new Properties());
-            SkippingClock clock = new SkippingClock();
-            try (Gateway gateway = Gateway.builder(settings).clock(clock).start()) {
-                ExerciseRunner.Timeline timeline = simulated ? at -> skipTo(clock, at) : ExerciseCommand::sleepUntil;
-                ExerciseReport report = new ExerciseRunner(gateway, timeline, simulated).run(scenario);
+            if (simulated) {
+                // never the real gateway: a throw-away one with its own database, clock and in-process peers
+                ExerciseReport report = io.liaison.gateway.demo.SimulatedExercise.run(settings, scenario);
+                System.out.println("SIMULATED exercise: nothing was sent; the real gateway's database and clock were not touched.");
+                System.out.print(report.render(settings.zone()));
+                return 0;
+            }
+            try (Gateway gateway = Gateway.builder(settings).start()) {
+                ExerciseReport report = new ExerciseRunner(gateway, ExerciseCommand::sleepUntil, false).run(scenario);
                 System.out.print(report.render(gateway.zone()));
                 return 0;
             }

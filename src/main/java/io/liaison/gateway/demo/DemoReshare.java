@@ -1,5 +1,8 @@
-package io.liaison.gateway.app;
+package io.liaison.gateway.demo;
 
+import io.liaison.gateway.app.Gateway;
+import io.liaison.gateway.app.GatewaySettings;
+import io.liaison.gateway.app.SkippingClock;
 import io.liaison.gateway.inbound.InboundOutcome;
 import io.liaison.gateway.inbound.InboundStatus;
 import io.liaison.gateway.marking.Tlp;

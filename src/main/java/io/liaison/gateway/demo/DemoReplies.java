@@ -1,5 +1,8 @@
-package io.liaison.gateway.app;
+package io.liaison.gateway.demo;
 
+import io.liaison.gateway.app.Gateway;
+import io.liaison.gateway.app.GatewaySettings;
+import io.liaison.gateway.app.SkippingClock;
 import io.liaison.gateway.compose.PreparedContent;
 import io.liaison.gateway.compose.ProtectedMessages;
 import io.liaison.gateway.compose.openpgp.PgpMimeProtector;
