@@ -87,8 +87,9 @@ public final class NoticeMarking {
             case INCIDENT_RELAY -> "任意提供情報 / Voluntarily provided information";
             case QUARANTINE_NOTICE -> "受信保留 / Message quarantined";
         });
-        return (n.exercise() ? "[" + EXERCISE + "] " : "") + note.label().map(l -> "[" + l + "] ").orElse("")
+        String outer = (n.exercise() ? "[" + EXERCISE + "] " : "") + note.label().map(l -> "[" + l + "] ").orElse("")
                 + "[" + n.level().label() + "] [" + n.reference() + "] " + kind;
+        return demo ? DemoMarking.subject(outer) : outer;
     }
 
     /** Banner lines shown at the top and again at the bottom of every e-mail body. */

@@ -52,7 +52,7 @@ class UpdateAndCancellationReachExactlyTheOriginalRecipientsTest {
             assertEquals(3, updateMails.size(), updated.render(g.zone()) + updateMails.stream().map(m -> { try { return m.getAllRecipients()[0].toString() + m.getSubject(); } catch (Exception e) { return ""; } }).toList());
             for (MimeMessage m : updateMails) {
                 // The outer Subject names the kind and the reference (which names the original); the title is encrypted.
-                assertEquals("[TLP:AMBER] [" + update + "] 更新 / Update", m.getSubject());
+                assertEquals("[DEMO / デモ] [TLP:AMBER] [" + update + "] 更新 / Update", m.getSubject()); // the test gateway runs in demo mode
             }
             assertTrue(h.smsc.received().stream().filter(s -> s.text().contains(update))
                     .allMatch(s -> s.text().contains("UPDATE of " + ref)), "every SMS says what it supersedes");
