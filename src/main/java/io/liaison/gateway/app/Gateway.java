@@ -623,8 +623,14 @@ public final class Gateway implements AutoCloseable {
      * folder found in the working directory: a route planted there would run with every bean.
      */
     static String routesPattern(GatewaySettings s) {
+        return routesPattern(s, Gateway.class.getClassLoader());
+    }
+
+    /** As above; the class path is searched through {@code classes}. */
+    static String routesPattern(GatewaySettings s, ClassLoader classes) {
         Optional<String> dir = s.optional("gateway.routes.dir").map(String::trim).filter(d -> !d.isEmpty());
         if (dir.isEmpty()) {
+            refuseSecondRoutesFolder(classes);
             return "classpath:routes/*.yaml";
         }
         Path folder = Path.of(dir.get());
@@ -636,6 +642,27 @@ public final class Gateway implements AutoCloseable {
             throw new GatewaySettings.SettingsException("setting gateway.routes.dir: " + folder + " is not a directory");
         }
         return "file:" + folder.toAbsolutePath().normalize() + "/*.yaml";
+    }
+
+    /**
+     * A class path holding the working directory ("." or an empty entry) would offer its routes/ folder
+     * beside the artifact's: the class path must hold one routes/ folder only.
+     */
+    private static void refuseSecondRoutesFolder(ClassLoader classes) {
+        List<String> found = new ArrayList<>();
+        try {
+            java.util.Enumeration<java.net.URL> urls = classes.getResources("routes");
+            while (urls.hasMoreElements()) {
+                found.add(urls.nextElement().toString());
+            }
+        } catch (java.io.IOException e) {
+            throw new GatewaySettings.SettingsException("cannot list the routes on the class path: " + e.getMessage());
+        }
+        if (found.size() > 1) {
+            throw new GatewaySettings.SettingsException("routes/ found in " + found.size() + " places on the class path "
+                    + found + "; only the copy inside the artifact may be loaded: remove the others from the class path"
+                    + " (the working directory, '.', or an empty entry) or set gateway.routes.dir to an absolute folder");
+        }
     }
 
     /** Whose claims these are and how long they hold (gateway.node-id, gateway.dispatch.claim-timeout). */

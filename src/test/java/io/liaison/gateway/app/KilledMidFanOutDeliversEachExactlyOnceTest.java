@@ -36,7 +36,7 @@ class KilledMidFanOutDeliversEachExactlyOnceTest {
     void restartAfterKillCompletesTheFanOutWithoutDuplicates() throws Exception {
         try (GatewayHarness h = GatewayHarness.start(work)) {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), CrashingGatewayMain.class.getName(),
+                    "-cp", childClassPath(), CrashingGatewayMain.class.getName(),
                     work.toString(), String.valueOf(h.smtpPort), String.valueOf(h.smsc.port()), "2")
                     .redirectErrorStream(true).start();
             CompletableFuture<Boolean> parked = CompletableFuture.supplyAsync(() -> waitForParked(child));
@@ -67,6 +67,15 @@ class KilledMidFanOutDeliversEachExactlyOnceTest {
             Set<String> smsKeys = new HashSet<>();
             h.smsc.received().forEach(s -> assertTrue(smsKeys.add(s.destination() + s.text()), "SMS sent twice: " + s));
         }
+    }
+
+    /**
+     * The test's class path without its empty entries: an empty entry is the working directory, where the
+     * project's routes/ folder would then be found a second time beside the copy in target/classes.
+     */
+    private static String childClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(e -> !e.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static boolean waitForParked(Process child) {

@@ -59,6 +59,18 @@ class RoutesLoadFromTheArtifactOrAnAbsoluteFolderOnlyTest {
         assertTrue(e.getMessage().contains("gateway.routes.dir") && e.getMessage().contains("absolute"), e.getMessage());
     }
 
+    @Test
+    void aClassPathThatAlsoHoldsTheWorkingDirectorysRoutesIsRefused() throws Exception {
+        Path planted = Files.createDirectories(work.resolve("cwd/routes"));
+        Files.writeString(planted.resolve("planted.yaml"), "- route:\n    from:\n      uri: timer:planted\n");
+        try (java.net.URLClassLoader classes = new java.net.URLClassLoader(new java.net.URL[] {
+                Path.of("target/classes").toUri().toURL(), work.resolve("cwd").toUri().toURL()}, null)) {
+            GatewaySettings.SettingsException e = assertThrows(GatewaySettings.SettingsException.class,
+                    () -> Gateway.routesPattern(settings(new Properties()), classes));
+            assertTrue(e.getMessage().contains("routes/ found in 2 places"), e.getMessage());
+        }
+    }
+
     private static GatewaySettings settings(Properties p) {
         return GatewaySettings.load(Optional.empty(), p);
     }
