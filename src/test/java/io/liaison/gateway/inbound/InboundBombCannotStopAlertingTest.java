@@ -76,6 +76,8 @@ class InboundBombCannotStopAlertingTest {
             p.setProperty("gateway.directory", directoryWithFax().toString());
             p.setProperty("gateway.fax.gateway-domain", "faxgw.example");
             p.setProperty("gateway.imap.enabled", "true");
+            p.setProperty("gateway.imap.protocol", "imap"); // GreenMail's plain IMAP, in-process
+            p.setProperty("gateway.imap.allow-plaintext-credentials", "true");
             p.setProperty("gateway.imap.host", "127.0.0.1");
             p.setProperty("gateway.imap.port", String.valueOf(imap));
             p.setProperty("gateway.imap.password-env", "LIAISON_TEST_IMAP_PASSWORD_UNSET");

@@ -82,6 +82,13 @@ public final class GatewayHarness implements AutoCloseable {
         return gateway;
     }
 
+    /** A gateway on the harness settings with one of them changed. */
+    public Gateway gatewayWith(String key, String value) throws Exception {
+        stopGateway();
+        gateway = Gateway.builder(settings().with(key, value)).clock(clock).start();
+        return gateway;
+    }
+
     public Gateway startGateway(UnaryOperator<Gateway.Builder> customise) throws Exception {
         stopGateway();
         gateway = customise.apply(Gateway.builder(settings()).clock(clock)).start();
