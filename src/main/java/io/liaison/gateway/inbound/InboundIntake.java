@@ -276,18 +276,47 @@ public final class InboundIntake {
                     : "the same signed content was received before from " + signer.pocId());
         }
 
-        Part machine = machinePart(leaves);
+        Optional<Part> machine = machinePart(leaves);
         InboundDocument document;
-        String text = text(machine);
-        try {
-            document = parser.parse(text, MimeInspector.contentType(machine).match("application/json"));
-        } catch (FormatException e) {
-            throw new InboundRejection(e.limitExceeded() ? ReasonCode.FORMAT_LIMIT : ReasonCode.FORMAT_INVALID,
-                    MimeInspector.clip(e.getMessage()));
+        String text;
+        Optional<String> quotedCode = Optional.empty();
+        if (machine.isPresent()) {
+            text = text(machine.get());
+            try {
+                document = parser.parse(text, MimeInspector.contentType(machine.get()).match("application/json"));
+            } catch (FormatException e) {
+                throw new InboundRejection(e.limitExceeded() ? ReasonCode.FORMAT_LIMIT : ReasonCode.FORMAT_INVALID,
+                        MimeInspector.clip(e.getMessage()));
+            }
+        } else {
+            // Written by a person: a signed reply that quotes the notice's reference and the signer's own code confirms it.
+            text = humanText(leaves);
+            Acknowledgements.QuotedCode quoted = confirmations.flatMap(c -> c.codeQuotedIn(text, signer.pocId()))
+                    .orElseThrow(() -> new InboundRejection(ReasonCode.TEXT_REPLY_WITHOUT_CODE, "a signed reply without a"
+                            + " machine-readable part quotes no confirmation code issued to " + signer.pocId()
+                            + " together with its notice's reference"));
+            document = new InboundDocument.Acknowledgement(quoted.reference(), Optional.of("signed text reply"), Optional.empty());
+            quotedCode = Optional.of(quoted.code());
         }
         Tlp level = level(document, outer, subject, inner, signature);
         store.recordReplayKeys(j.id, signer.fingerprint(), messageId, j.innerSha256.get(), j.now);
-        return act(j, signer, document, text, level);
+        return act(j, signer, document, text, level, quotedCode);
+    }
+
+    /**
+     * The text of a reply's text/plain and text/html parts, tags dropped, for finding a reference and a
+     * code; never stored or shown (the raw message is kept).
+     */
+    private static String humanText(List<Part> leaves) throws InboundRejection {
+        StringBuilder b = new StringBuilder();
+        for (Part leaf : leaves) {
+            String part = text(leaf);
+            if (MimeInspector.contentType(leaf).match("text/html")) {
+                part = part.replaceAll("(?s)<[^>]{0,4096}>", " ").replace("&nbsp;", " ").replace("&#45;", "-").replace("&#x2d;", "-");
+            }
+            b.append(part).append('\n');
+        }
+        return b.toString();
     }
 
     private Optional<String> describe(Judging j, MimeMessage outer) throws InboundRejection {
@@ -392,23 +421,33 @@ public final class InboundIntake {
         };
     }
 
-    private static Part machinePart(List<Part> leaves) throws InboundRejection {
+    /**
+     * The one machine-readable part, or none when the content is a reply written by a person: text/plain
+     * parts, and text/html parts only then. Any other part type is refused.
+     */
+    private static Optional<Part> machinePart(List<Part> leaves) throws InboundRejection {
         List<Part> machine = new ArrayList<>();
+        boolean html = false;
         for (Part leaf : leaves) {
             String base = MimeInspector.contentType(leaf).getBaseType().toLowerCase(Locale.ROOT);
             if (MACHINE_TYPES.contains(base)) {
                 machine.add(leaf);
+            } else if (base.equals("text/html")) {
+                html = true;
             } else if (!base.equals("text/plain")) {
                 throw new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE, "a " + base
-                        + " part; only text/plain and one application/yaml or application/json part are accepted");
+                        + " part; only text/plain, text/html, or text/plain and one application/yaml or application/json part"
+                        + " are accepted");
             }
         }
-        if (machine.size() != 1) {
-            throw new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE, machine.isEmpty()
-                    ? "no machine-readable part (application/yaml or application/json) in the signed content"
-                    : machine.size() + " machine-readable parts; exactly one is accepted");
+        if (machine.size() > 1) {
+            throw new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE, machine.size() + " machine-readable parts; exactly one is accepted");
         }
-        return machine.get(0);
+        if (machine.size() == 1 && html) {
+            throw new InboundRejection(ReasonCode.WRONG_CONTENT_TYPE, "a text/html part beside the machine-readable part;"
+                    + " only text/plain may accompany it");
+        }
+        return machine.stream().findFirst();
     }
 
     private static String text(Part part) throws InboundRejection {
@@ -507,8 +546,9 @@ public final class InboundIntake {
         return String.join(", ", levels.stream().map(Tlp::label).toList());
     }
 
-    private InboundOutcome act(Judging j, VerifiedSender signer, InboundDocument document, String text, Tlp level)
-            throws InboundRejection {
+    /** @param quotedCode the signer's own confirmation code, when a text reply quoted it */
+    private InboundOutcome act(Judging j, VerifiedSender signer, InboundDocument document, String text, Tlp level,
+                               Optional<String> quotedCode) throws InboundRejection {
         if (document instanceof InboundDocument.Acknowledgement ack) {
             Optional<StoredNotice> notice = notices.notice(ack.reference());
             if (notice.isEmpty()) {
@@ -519,7 +559,7 @@ public final class InboundIntake {
             }
             store.acceptAcknowledgement(j.id, signer, j.innerSha256.orElseThrow(), ack.reference(), ack.note(), j.now);
             confirmations.ifPresent(c -> LOG.info("inbound #{}: confirmation of {} by {}: {}", j.id, ack.reference(), signer.pocId(),
-                    c.acknowledge(ack.reference(), signer.pocId(), ConfirmationChannel.SIGNED_EMAIL, j.now, ack.note())
+                    c.acknowledge(quotedCode.orElse(ack.reference()), signer.pocId(), ConfirmationChannel.SIGNED_EMAIL, j.now, ack.note())
                             .verdict().description()));
             LOG.info("inbound #{}: acknowledgement of {} by {} ({})", j.id, ack.reference(), signer.pocId(), signer.organisationId());
             return InboundOutcome.accepted(j.id, ack.reference());

@@ -30,4 +30,17 @@ public interface Acknowledgements {
     default ConfirmationOutcome acknowledge(String codeOrReference, String pocId, ConfirmationChannel channel, Instant at) {
         return acknowledge(codeOrReference, pocId, channel, at, Optional.empty());
     }
+
+    /**
+     * In a reply written by a person (a signed plain-text or HTML e-mail, the notice usually quoted below), the
+     * first confirmation code issued to {@code pocId} that appears together with its notice's reference.
+     * Codes issued to anyone else, and codes whose reference is not in the text, are not found.
+     */
+    default Optional<QuotedCode> codeQuotedIn(String text, String pocId) {
+        return Optional.empty();
+    }
+
+    /** A confirmation code found in a reply, with the notice it was issued for. */
+    record QuotedCode(String reference, String code) {
+    }
 }

@@ -125,7 +125,7 @@ public final class BadInboundCorpusGenerator {
                         List.of(InboundMail.certificate(InboundMail.SAMPLE.resolve("certs/nisc-duty.asc"))), T)));
         add("pgp-mime-without-encryption", "NOT_ENCRYPTED", "east-power-soc", InboundMail.pgpMime(env("no-encryption"),
                 InboundMail.armor(InboundMail.signedPackets(inner("no-encryption", InboundMail.ack(REF)), east, T))));
-        add("no-machine-readable-part", "WRONG_CONTENT_TYPE", "east-power-soc", InboundMail.pgpMime(env("text-only"),
+        add("no-machine-readable-part", "TEXT_REPLY_WITHOUT_CODE", "east-power-soc", InboundMail.pgpMime(env("text-only"),
                 InboundMail.signedForGateway(("Content-Type: text/plain; charset=UTF-8\r\n\r\n受領しました " + REF + "\r\n")
                         .getBytes(StandardCharsets.UTF_8), east, T)));
         add("executable-attachment", "WRONG_CONTENT_TYPE", "east-power-soc", InboundMail.pgpMime(env("exe"),

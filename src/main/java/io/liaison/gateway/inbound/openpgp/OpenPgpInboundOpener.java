@@ -30,6 +30,11 @@ import java.util.Optional;
 import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.bcpg.sig.NotationData;
 import org.bouncycastle.openpgp.PGPException;
+import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.PGPUtil;
+import org.bouncycastle.openpgp.api.OpenPGPDetachedSignatureProcessor;
+import org.bouncycastle.openpgp.bc.BcPGPObjectFactory;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.api.EncryptedDataPacketType;
 import org.bouncycastle.openpgp.api.MessageEncryptionMechanism;
@@ -127,7 +132,53 @@ public final class OpenPgpInboundOpener implements InboundOpener {
                 checks.add(new SignatureCheck(id.toString(), Optional.empty(), SignatureCheck.Status.UNKNOWN_KEY, Optional.empty(), Map.of()));
             }
         }
+        if (checks.isEmpty()) {
+            // RFC 3156 §6.1: encrypted only, holding a multipart/signed entity (what Thunderbird/Enigmail-style
+            // clients send). The signed first part is then the inner entity; an unsigned one stays as it is.
+            Optional<MultipartSignedEntity> signed = MultipartSignedEntity.read(entity);
+            if (signed.isPresent()) {
+                return new OpenedInbound(signed.get().signedPart(), detachedChecks(signed.get()));
+            }
+        }
         return new OpenedInbound(entity, checks);
+    }
+
+    /** Each detached signature over the signed part, judged against the registered certificates only. */
+    private List<SignatureCheck> detachedChecks(MultipartSignedEntity signed) throws InboundRejection {
+        PGPSignatureList list;
+        try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(signed.signature()))) {
+            Object object = new BcPGPObjectFactory(in).nextObject();
+            if (!(object instanceof PGPSignatureList l) || l.isEmpty()) {
+                throw new InboundRejection(ReasonCode.SIGNATURE_INVALID, "the application/pgp-signature part holds no signature");
+            }
+            list = l;
+        } catch (IOException | RuntimeException e) {
+            throw new InboundRejection(ReasonCode.SIGNATURE_INVALID, "the application/pgp-signature part cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        OpenPGPDetachedSignatureProcessor processor = new OpenPGPDetachedSignatureProcessor(OpenPgpGatewayKey.implementation());
+        registered.forEach(processor::addVerificationCertificate);
+        processor.verifyNotBefore(new Date(0L)).verifyNotAfter(new Date(Long.MAX_VALUE / 2));
+        processor.addSignatures(list);
+        List<OpenPGPSignature.OpenPGPDocumentSignature> verified;
+        try {
+            verified = processor.process(new ByteArrayInputStream(signed.signedPart()));
+        } catch (IOException | RuntimeException e) {
+            throw new InboundRejection(ReasonCode.SIGNATURE_INVALID, "the detached signature cannot be verified ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        List<SignatureCheck> checks = new ArrayList<>();
+        verified.forEach(s -> checks.add(check(s)));
+        // A signature by a key no registered certificate holds is left out by the processor: report it as unknown.
+        for (PGPSignature signature : list) {
+            KeyIdentifier id = signature.getKeyIdentifiers().isEmpty() ? null : signature.getKeyIdentifiers().get(0);
+            String issuer = id == null ? "unknown" : id.toString();
+            if (verified.stream().noneMatch(v -> v.getSignature() == signature || sameEncoding(v.getSignature(), signature))) {
+                checks.add(new SignatureCheck(issuer, Optional.empty(), SignatureCheck.Status.UNKNOWN_KEY,
+                        Optional.ofNullable(signature.getCreationTime()).map(Date::toInstant), Map.of()));
+            }
+        }
+        return checks;
     }
 
     private static byte[] payload(MimeMessage outer) throws InboundRejection {
@@ -192,6 +243,14 @@ public final class OpenPgpInboundOpener implements InboundOpener {
         // The marking is read from the very signature that verified, from its hashed area only.
         return new SignatureCheck(issuer, fingerprint, SignatureCheck.Status.VALID, created, notations,
                 HandlingNotations.read(signature.getSignature()));
+    }
+
+    private static boolean sameEncoding(PGPSignature a, PGPSignature b) {
+        try {
+            return java.util.Arrays.equals(a.getEncoded(), b.getEncoded());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

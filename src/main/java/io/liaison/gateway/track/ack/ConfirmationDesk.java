@@ -187,6 +187,44 @@ public final class ConfirmationDesk implements Acknowledgements {
         return accept(attempt, Optional.of(code.code()));
     }
 
+    /** Words looked up per reply: a quoted notice holds a few candidates, not thousands. */
+    static final int MAX_QUOTED_CANDIDATES = 200;
+
+    @Override
+    public Optional<QuotedCode> codeQuotedIn(String text, String pocId) {
+        if (text == null || pocId == null) {
+            return Optional.empty();
+        }
+        String normal = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).toUpperCase(java.util.Locale.ROOT);
+        List<String> candidates = codes.candidates(normal);
+        for (String candidate : candidates.subList(0, Math.min(candidates.size(), MAX_QUOTED_CANDIDATES))) {
+            Optional<IssuedCode> issued = store.findCode(candidate);
+            if (issued.isPresent() && issued.get().pocId().equals(pocId) && quotes(normal, issued.get().reference())) {
+                return Optional.of(new QuotedCode(issued.get().reference(), issued.get().code()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    // The reference as a word of its own: NISC-EW-2026-00001 is not quoted by NISC-EW-2026-00001-U1.
+    private static boolean quotes(String normal, String reference) {
+        int at = normal.indexOf(reference);
+        while (at >= 0) {
+            int end = at + reference.length();
+            boolean before = at == 0 || !isReferenceChar(normal.charAt(at - 1));
+            boolean after = end == normal.length() || !isReferenceChar(normal.charAt(end));
+            if (before && after) {
+                return true;
+            }
+            at = normal.indexOf(reference, at + 1);
+        }
+        return false;
+    }
+
+    private static boolean isReferenceChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+    }
+
     /**
      * An SMS reply from a handset. The reply's code must be the one issued to the point of contact whose
      * registered SMS number sent it. Returns what happened; the caller answers registered numbers only.

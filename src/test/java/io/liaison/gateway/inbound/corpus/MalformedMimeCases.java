@@ -114,11 +114,11 @@ final class MalformedMimeCases implements CorpusCategory {
                         m -> m.pgp(m.east("two-dates").header("Date", "Mon, 1 Jun 2026 09:00:00 +0900"), m.ackEntity("two-dates"), m.east)),
                 of("two-content-type-headers", quarantined(HEADER_INJECTION, "east-power-soc"),
                         m -> m.pgp(m.east("two-content-types").header("Content-Type", "text/plain"), m.ackEntity("two-content-types"), m.east)),
-                of("signed-content-is-bare-yaml-not-mime", quarantined(WRONG_CONTENT_TYPE, "east-power-soc"),
+                of("signed-content-is-bare-yaml-not-mime", quarantined(io.liaison.gateway.inbound.ReasonCode.TEXT_REPLY_WITHOUT_CODE, "east-power-soc"),
                         m -> m.pgp(m.east("bare-yaml"), utf8("# case: bare-yaml\r\n" + m.ack().replace("\n", "\r\n")), m.east)),
                 of("signed-multipart-without-closing-boundary", quarantined(MIME_TRUNCATED, "east-power-soc"),
                         m -> m.pgp(m.east("inner-unclosed"), replace(m.ackEntity("inner-unclosed"), "--inner-7f3a--", ""), m.east)),
-                of("signed-content-without-machine-readable-part", quarantined(WRONG_CONTENT_TYPE, "east-power-soc"),
+                of("signed-content-without-machine-readable-part", quarantined(io.liaison.gateway.inbound.ReasonCode.TEXT_REPLY_WITHOUT_CODE, "east-power-soc"),
                         m -> m.pgp(m.east("text-only"), utf8("Content-Type: text/plain; charset=UTF-8\r\n\r\n受領しました "
                                 + m.reference + " text-only\r\n"), m.east)),
                 of("signed-content-with-an-executable", quarantined(WRONG_CONTENT_TYPE, "east-power-soc"),

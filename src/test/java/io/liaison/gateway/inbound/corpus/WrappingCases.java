@@ -39,15 +39,16 @@ final class WrappingCases implements CorpusCategory {
     @Override
     public List<CorpusCase> cases() {
         return List.of(
-                of("rfc3156-multipart-signed-inside-encryption", quarantined(UNSIGNED, "east-power-soc"),
+                // RFC 3156 §6.1 (multipart/signed inside the encryption), read since issue 12 item 12
+                of("rfc3156-multipart-signed-inside-encryption", accepted(),
                         m -> m.unsignedPgp(m.east("mps-61"), pgpMultipartSigned(m.ackEntity("mps-61"),
-                                detachedSignature(m.ackEntity("mps-61"), "east-power-soc", T))))
-                        .finding("ACCEPTED: RFC 3156 §6.1 (multipart/signed inside the encryption) is what several clients send"
-                                + " (issue 12 item 12)"),
-                of("rfc3156-multipart-signed-over-other-content", quarantined(UNSIGNED, "east-power-soc"),
+                                detachedSignature(m.ackEntity("mps-61"), "east-power-soc", T)))),
+                of("rfc3156-multipart-signed-over-other-content", quarantined(io.liaison.gateway.inbound.ReasonCode.SIGNATURE_INVALID,
+                        "east-power-soc"),
                         m -> m.unsignedPgp(m.east("mps-61-other"), pgpMultipartSigned(m.ackEntity("mps-61-other"),
                                 detachedSignature(m.ackEntity("mps-61-other-signed"), "east-power-soc", T)))),
-                of("rfc3156-multipart-signed-by-west-from-east", quarantined(UNSIGNED, "east-power-soc"),
+                of("rfc3156-multipart-signed-by-west-from-east", quarantined(io.liaison.gateway.inbound.ReasonCode.FROM_SIGNER_MISMATCH,
+                        "east-power-soc"),
                         m -> m.unsignedPgp(m.east("mps-61-west"), pgpMultipartSigned(m.ackEntity("mps-61-west"),
                                 detachedSignature(m.ackEntity("mps-61-west"), "west-power-soc", T)))),
                 of("signed-text-wrapped-in-unsigned-mixed-beside-unsigned-yaml", quarantined(UNSIGNED, "east-power-soc"), m -> {
