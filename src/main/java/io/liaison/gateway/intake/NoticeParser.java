@@ -266,6 +266,11 @@ public final class NoticeParser {
         if (v instanceof List) {
             return "a list";
         }
-        return v.getClass().getSimpleName().toLowerCase() + " " + v;
+        // An empty list entry ("- " alone) is null in YAML; found by the fuzzer as a NullPointerException here.
+        if (v == null) {
+            return "an empty entry";
+        }
+        String text = String.valueOf(v).replaceAll("\\p{Cntrl}", "?");
+        return v.getClass().getSimpleName().toLowerCase() + " " + (text.length() <= 60 ? text : text.substring(0, 60) + "…");
     }
 }

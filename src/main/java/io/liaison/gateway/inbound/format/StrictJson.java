@@ -242,7 +242,13 @@ final class StrictJson {
             throw new YamlLimitException(YamlLimitException.Limit.NUMBER_CHARS, "a number of " + length
                     + " characters at " + where() + " is longer than the limit of " + limits.maxNumberChars());
         }
-        return new BigDecimal(text.substring(start, pos));
+        try {
+            return new BigDecimal(text.substring(start, pos));
+        } catch (NumberFormatException e) {
+            // An exponent beyond what BigDecimal holds (1e99999999999); found by the fuzzer.
+            pos = start;
+            throw malformed("a number out of range");
+        }
     }
 
     private void digits() {
