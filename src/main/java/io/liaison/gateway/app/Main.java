@@ -36,12 +36,11 @@ import picocli.CommandLine.Parameters;
 /** The command line: one verb per job a duty officer, liaison or CEPTOAR coordinator does. */
 @Command(name = "liaison-gateway", mixinStandardHelpOptions = true, version = "liaison-gateway 0.1.0",
         description = "Secure two-channel messaging gateway: NISC, ministry liaisons, CEPTOARs and operators.",
-        subcommands = {Main.DemoCommand.class, Main.DirectoryCommand.class, Main.SendCommand.class,
+        subcommands = {Main.DirectoryCommand.class, Main.SendCommand.class,
                 Main.ForwardCommandLine.class, Main.StatusCommand.class, Main.ServeCommand.class,
                 io.liaison.gateway.inbound.incident.IncidentCommand.class, io.liaison.gateway.keys.KeysCommand.class,
                 io.liaison.gateway.track.cli.AckCommand.class, io.liaison.gateway.exercise.ExerciseCommand.class,
-                io.liaison.gateway.reshare.ReshareCommand.class, io.liaison.gateway.stats.StatsCommand.class,
-                io.liaison.gateway.bench.BenchCommand.class})
+                io.liaison.gateway.reshare.ReshareCommand.class, io.liaison.gateway.stats.StatsCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit codes: 0 done, 1 failed while running, 2 input or settings refused. */
     static final int OK = 0;
@@ -56,7 +55,11 @@ public final class Main implements Callable<Integer> {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::explain).execute(args);
+        CommandLine cli = new CommandLine(new Main());
+        // demo and bench live in the demo-only packages, absent from liaison-gateway-server.jar: named as strings
+        cli.addSubcommand("demo", DemoOnly.commandOrStandIn(DemoOnly.DEMO_COMMAND));
+        cli.addSubcommand("bench", DemoOnly.commandOrStandIn(DemoOnly.BENCH_COMMAND));
+        return cli.setExecutionExceptionHandler(Main::explain).execute(args);
     }
 
     @Override
@@ -88,17 +91,6 @@ public final class Main implements Callable<Integer> {
 
         GatewaySettings settings() {
             return GatewaySettings.load(Optional.ofNullable(config), new Properties());
-        }
-    }
-
-    @Command(name = "demo", description = "Run the whole chain against in-process SMTP/IMAP and SMPP servers, then exit.")
-    static final class DemoCommand implements Callable<Integer> {
-        @Option(names = "--out", description = "Write every e-mail (.eml) and SMS (.txt) the servers received to DIR.")
-        Path out;
-
-        @Override
-        public Integer call() throws Exception {
-            return new io.liaison.gateway.demo.Demo(System.out).run(Optional.ofNullable(out)) ? OK : FAILED;
         }
     }
 
