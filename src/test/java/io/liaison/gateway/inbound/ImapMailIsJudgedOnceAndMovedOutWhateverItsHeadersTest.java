@@ -13,9 +13,7 @@ import io.liaison.gateway.peers.InProcessSmsc;
 import io.liaison.gateway.testing.Await;
 import io.liaison.gateway.testing.GatewayHarness;
 import io.liaison.gateway.testing.MutableClock;
-import jakarta.mail.Folder;
 import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -163,23 +161,6 @@ class ImapMailIsJudgedOnceAndMovedOutWhateverItsHeadersTest {
     }
 
     private int count(String folder) {
-        try {
-            Store store = Session.getInstance(new Properties()).getStore("imap");
-            store.connect("127.0.0.1", imap, "gateway", "imap-secret");
-            try {
-                Folder f = store.getFolder(folder);
-                if (!f.exists()) {
-                    return -1;
-                }
-                f.open(Folder.READ_ONLY);
-                int n = f.getMessageCount();
-                f.close(false);
-                return n;
-            } finally {
-                store.close();
-            }
-        } catch (Exception e) {
-            return -2;
-        }
+        return ImapFolders.count(imap, folder);
     }
 }
