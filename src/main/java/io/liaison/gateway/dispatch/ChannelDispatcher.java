@@ -1,6 +1,7 @@
 package io.liaison.gateway.dispatch;
 
 import io.liaison.gateway.directory.ChannelKind;
+import io.liaison.gateway.metrics.GatewayMetrics;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.NoticeStore;
 import java.time.Clock;
@@ -62,6 +63,8 @@ public final class ChannelDispatcher {
     private final Set<Long> unsettled = ConcurrentHashMap.newKeySet();
     /** The server accepted the last hand-over that got an answer: several may go at once. */
     private volatile boolean answering;
+    /** Set once by the wiring, before the dispatcher runs; see {@link #recordingTo}. */
+    private volatile DeliveryObserver observer;
 
     /** A dispatcher that prepares on its own thread and commits each acceptance on its own, as a low-volume channel may. */
     public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock) {
@@ -111,6 +114,17 @@ public final class ChannelDispatcher {
         this.recorder = new AcceptanceRecorder(store, channel.kind(), journal, BATCH);
         this.preparers = preparers;
         this.handOvers = handOvers;
+        this.observer = new DeliveryObserver(channel.kind(), GatewayMetrics.none(), null);
+    }
+
+    /**
+     * Records each outcome to {@code metrics} from now on. A setter rather than a constructor argument so
+     * the dispatcher's constructors (and the tests that use them) stay as they are; call it before the
+     * dispatcher's loop starts.
+     */
+    public ChannelDispatcher recordingTo(GatewayMetrics metrics) {
+        this.observer = new DeliveryObserver(channel.kind(), metrics, new NoticeCache(store));
+        return this;
     }
 
     /**
@@ -253,10 +267,16 @@ public final class ChannelDispatcher {
                 timings.handOverNanos.add(System.nanoTime() - t);
             }
             timings.handedOver.increment();
-            record(() -> recorder.accepted(d.id(), serverId, clock.instant()));
+            Instant acceptedAt = clock.instant();
+            record(() -> recorder.accepted(d.id(), serverId, acceptedAt));
             unsettled.remove(d.id()); // journaled: a restart records it as sent, it must never go out again
             breaker.recordSuccess();
             answering = true;
+            observer.sent(d, acceptedAt);
+            if (LOG.isInfoEnabled()) {
+                LOG.info("{} {} to {}: sent, attempt {}, server id {}", d.reference(), channel.kind(), d.pocId(),
+                        d.attempts(), serverId);
+            }
         } catch (TransportFailure e) {
             if (!e.isPermanent()) {
                 answering = false;
@@ -275,11 +295,13 @@ public final class ChannelDispatcher {
         Optional<Instant> next = e.isPermanent() ? Optional.empty() : retry.nextAttempt(d.attempts(), now);
         if (next.isPresent()) {
             record(() -> store.markRetry(d.id(), e.getMessage(), next.get(), now));
+            observer.retry();
             LOG.warn("{} {} to {}: attempt {} failed, retry at {}: {}", d.reference(), channel.kind(), d.pocId(),
                     d.attempts(), next.get(), e.getMessage());
         } else {
             String reason = e.isPermanent() ? e.getMessage() : "gave up after " + d.attempts() + " attempts: " + e.getMessage();
             record(() -> store.markFailed(d.id(), reason, now));
+            observer.failed();
             LOG.error("{} {} to {} failed: {}", d.reference(), channel.kind(), d.pocId(), reason);
         }
         unsettled.remove(d.id());
@@ -288,6 +310,7 @@ public final class ChannelDispatcher {
     private void refused(Delivery d, DeliveryRefusedException e) {
         record(() -> store.markFailed(d.id(), "refused by the gateway: " + e.getMessage(), clock.instant()));
         unsettled.remove(d.id());
+        observer.failed();
         LOG.error("{} {} to {} refused: {}", d.reference(), channel.kind(), d.pocId(), e.getMessage());
     }
 

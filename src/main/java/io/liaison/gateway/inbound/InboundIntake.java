@@ -49,6 +49,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.liaison.gateway.metrics.GatewayMetrics;
+import io.liaison.gateway.metrics.InboundResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +84,8 @@ public final class InboundIntake {
     private final Map<String, PointOfContact> pocByFingerprint = new LinkedHashMap<>();
     private final Optional<Acknowledgements> confirmations;
     private final List<String> ownAddresses;
+    /** Set once by the wiring before messages arrive; see {@link #recordingTo}. */
+    private volatile GatewayMetrics metrics = GatewayMetrics.none();
 
     public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
                          InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix) {
@@ -120,6 +124,15 @@ public final class InboundIntake {
             }
             poc.certificate().ifPresent(cert -> pocByFingerprint.putIfAbsent(cert.fingerprint(), poc));
         }
+    }
+
+    /**
+     * Counts each message's outcome in {@code metrics} from now on. A setter so the constructors (and the
+     * tests that use them) stay as they are; call it before the intake receives.
+     */
+    public InboundIntake recordingTo(GatewayMetrics metrics) {
+        this.metrics = metrics;
+        return this;
     }
 
     /** Every certificate registered in the directory: what the openers verify signatures against. */
@@ -178,6 +191,13 @@ public final class InboundIntake {
 
     /** @param kept the message, or its first max-message-bytes when {@code tooLarge}; {@code size} its real size */
     private InboundOutcome receive(byte[] kept, boolean tooLarge, long size, String source) {
+        InboundOutcome outcome = judgeStored(kept, tooLarge, size, source);
+        metrics.inbound(outcome.duplicate() ? InboundResult.DUPLICATE
+                : outcome.isQuarantined() ? InboundResult.QUARANTINED : InboundResult.ACCEPTED);
+        return outcome;
+    }
+
+    private InboundOutcome judgeStored(byte[] kept, boolean tooLarge, long size, String source) {
         InboundStore.Recorded recorded = store.record(kept, tooLarge, size, source, clock.instant());
         StoredInbound stored = recorded.message();
         if (!recorded.firstTime() && stored.status() != InboundStatus.RECEIVED) {

@@ -1,5 +1,8 @@
 package io.liaison.gateway.track.receipts;
 
+import io.liaison.gateway.directory.ChannelKind;
+import io.liaison.gateway.metrics.DeliveryOutcome;
+import io.liaison.gateway.metrics.GatewayMetrics;
 import io.liaison.gateway.store.DeliveryState;
 import io.liaison.gateway.track.receipts.ReceiptStore.SentSms;
 import io.liaison.gateway.track.receipts.ReceiptStore.StoredReceipt;
@@ -24,10 +27,17 @@ public final class DeliveryReceipts {
 
     private final ReceiptStore store;
     private final Clock clock;
+    private final GatewayMetrics metrics;
 
     public DeliveryReceipts(ReceiptStore store, Clock clock) {
+        this(store, clock, GatewayMetrics.none());
+    }
+
+    /** @param metrics counts each SMS the receipts move to delivered or failed */
+    public DeliveryReceipts(ReceiptStore store, Clock clock, GatewayMetrics metrics) {
         this.store = store;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Called from the SMPP session when a receipt arrives. */
@@ -63,10 +73,12 @@ public final class DeliveryReceipts {
                 verdict.reason(), clock.instant());
         // Delivered is the normal case and comes for every SMS; a failure is what an operator must see.
         if (moved && verdict.state().orElseThrow() == DeliveryState.FAILED) {
+            metrics.delivery(ChannelKind.SMS, DeliveryOutcome.FAILED);
             LOG.warn("{} SMS delivery {} failed by the SMSC's receipt: {}", sms.reference(), sms.deliveryId(),
                     verdict.reason().orElse(""));
         } else if (moved) {
-            LOG.debug("{} SMS delivery {} delivered by the SMSC's receipt", sms.reference(), sms.deliveryId());
+            metrics.delivery(ChannelKind.SMS, DeliveryOutcome.DELIVERED);
+            LOG.info("{} SMS delivery {} delivered by the SMSC's receipt", sms.reference(), sms.deliveryId());
         }
         return moved;
     }
