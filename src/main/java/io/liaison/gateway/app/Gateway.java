@@ -138,6 +138,7 @@ public final class Gateway implements AutoCloseable {
     private final Escalator escalator;
     private final Main camel;
     private final ProducerTemplate template;
+    private final io.liaison.gateway.audit.AuditLog audit;
 
     private Gateway(Builder b) throws Exception {
         this.settings = b.settings;
@@ -170,6 +171,10 @@ public final class Gateway implements AutoCloseable {
 
         this.database = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
                 databasePassword);
+        this.audit = new io.liaison.gateway.store.jdbc.JdbcAuditLog(database.dataSource(), clock);
+        // the settings this start runs with, before anything is sent: an auditor sees what the gateway was told
+        audit.record(io.liaison.gateway.audit.ActorRef.gateway(), io.liaison.gateway.audit.AuditAction.GATEWAY_STARTED, null,
+                settings.nonSecret());
         this.store = new JdbcNoticeStore(database.dataSource(), claimLease(settings));
         Path journals = journalDirectory(settings);
         this.emailJournal = AcceptanceJournal.open(journals.resolve("email-acceptances.journal"));
@@ -320,6 +325,11 @@ public final class Gateway implements AutoCloseable {
     /** The escalation clock's bean; its timer route runs it, tests may run it at once after moving the clock. */
     public Escalator escalator() {
         return escalator;
+    }
+
+    /** The audit trail: who decided or did what, chained and checkpointed (docs/seams.md §3). */
+    public io.liaison.gateway.audit.AuditLog audit() {
+        return audit;
     }
 
     /** The gateway's clock: every recorded time comes from it. */

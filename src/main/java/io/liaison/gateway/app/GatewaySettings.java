@@ -160,6 +160,42 @@ public final class GatewaySettings {
     }
 
     /** A setting that cannot be used; the message names the setting, never a secret value. */
+    /**
+     * The settings as the audit trail records them at each start: every {@code gateway.*} setting except
+     * those that could hold a secret. A setting naming where a secret is ({@code …-env}, {@code …-file})
+     * is kept, since it is a variable's or file's name, and so is a true/false switch; any other setting
+     * whose name says password, passphrase, secret, token or credential is left out whole; user names and passwords written into a URL are blanked.
+     */
+    public java.util.Map<String, String> nonSecret() {
+        java.util.Map<String, String> kept = new java.util.TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (!key.startsWith("gateway.")) {
+                continue;
+            }
+            String lower = key.toLowerCase(java.util.Locale.ROOT);
+            boolean namesWhere = lower.endsWith("-env") || lower.endsWith("-file") || lower.endsWith(".file");
+            String value = properties.getProperty(key).trim();
+            boolean yesNo = value.equals("true") || value.equals("false"); // allow-plaintext-credentials=… is no secret
+            if (!namesWhere && !yesNo && SECRET_WORDS.matcher(lower).find()) {
+                continue;
+            }
+            kept.put(key, withoutCredentials(properties.getProperty(key)));
+        }
+        return kept;
+    }
+
+    private static final java.util.regex.Pattern SECRET_WORDS =
+            java.util.regex.Pattern.compile("password|passphrase|passwd|secret|token|credential|private");
+    private static final java.util.regex.Pattern URL_USER_INFO = java.util.regex.Pattern.compile("(//)[^/@\\s]+@");
+    private static final java.util.regex.Pattern URL_PASSWORD =
+            java.util.regex.Pattern.compile("(?i)((?:password|passwd|pwd|user|username)=)[^;&\\s]*");
+
+    /** A JDBC or mail URL may carry a user and password: both are blanked (…//***@host, password=***). */
+    static String withoutCredentials(String value) {
+        String v = URL_USER_INFO.matcher(value).replaceAll("$1***@");
+        return URL_PASSWORD.matcher(v).replaceAll("$1***");
+    }
+
     public static final class SettingsException extends RuntimeException {
         public SettingsException(String message) {
             super(message);
