@@ -50,7 +50,7 @@ public final class DemoOnly {
         @Override
         public Integer call() {
             System.err.println(NOT_IN_THIS_ARTIFACT);
-            return Main.REFUSED;
+            return io.liaison.gateway.interfaces.cli.ExitCodes.REFUSED;
         }
     }
 }

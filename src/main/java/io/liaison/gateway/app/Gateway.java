@@ -322,6 +322,44 @@ public final class Gateway implements AutoCloseable {
         return confirmations;
     }
 
+    /** The real chain as an exercise sees it: send, wait, confirm, read status, run what fell due. */
+    public io.liaison.gateway.exercise.ExerciseChain exerciseChain() {
+        Gateway gateway = this;
+        return new io.liaison.gateway.exercise.ExerciseChain() {
+            @Override
+            public Clock clock() {
+                return clock;
+            }
+
+            @Override
+            public String send(NoticeFile notice) {
+                return gateway.send(notice).reference();
+            }
+
+            @Override
+            public StatusReport awaitSettled(String reference, Duration timeout) throws InterruptedException {
+                return gateway.awaitSettled(reference, timeout);
+            }
+
+            @Override
+            public io.liaison.gateway.track.ConfirmationOutcome acknowledge(String referenceOrCode, String pocId,
+                    io.liaison.gateway.track.ConfirmationChannel channel, Instant at, Optional<String> note) {
+                return confirmations.acknowledge(referenceOrCode, pocId, channel, at, note);
+            }
+
+            @Override
+            public StatusReport status(String reference) {
+                return gateway.status(reference);
+            }
+
+            @Override
+            public void runDueWork() {
+                escalator.runDue();
+                dispatchNow();
+            }
+        };
+    }
+
     /** The escalation clock's bean; its timer route runs it, tests may run it at once after moving the clock. */
     public Escalator escalator() {
         return escalator;

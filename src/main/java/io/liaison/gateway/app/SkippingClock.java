@@ -17,6 +17,14 @@ public final class SkippingClock extends Clock {
         skipped = skipped.plus(d);
     }
 
+    /** A simulated run: jumps to {@code at} if it lies ahead; never goes back. */
+    public void skipTo(Instant at) {
+        Duration gap = Duration.between(instant(), at);
+        if (!gap.isNegative()) {
+            skip(gap);
+        }
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

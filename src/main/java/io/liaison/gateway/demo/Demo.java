@@ -6,7 +6,6 @@ import io.liaison.gateway.app.SkippingClock;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.liaison.gateway.directory.ChannelKind;
-import io.liaison.gateway.exercise.ExerciseCommand;
 import io.liaison.gateway.exercise.ExerciseReport;
 import io.liaison.gateway.exercise.ExerciseRunner;
 import io.liaison.gateway.exercise.ScenarioParser;
@@ -119,7 +118,7 @@ public final class Demo {
                 out.println();
 
                 out.println("== 9. An exercise (演習): a scenario of timed notices and replies on a simulated clock ==");
-                ExerciseReport exercise = new ExerciseRunner(gateway, at -> ExerciseCommand.skipTo(clock, at), true)
+                ExerciseReport exercise = new ExerciseRunner(gateway.exerciseChain(), clock::skipTo, true)
                         .run(new ScenarioParser().parse(Path.of("keys-sample/exercises/power-scenario-a.yaml")));
                 out.print(exercise.render(gateway.zone()));
                 out.println();

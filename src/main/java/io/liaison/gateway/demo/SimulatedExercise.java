@@ -5,7 +5,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.liaison.gateway.app.Gateway;
 import io.liaison.gateway.app.GatewaySettings;
 import io.liaison.gateway.app.SkippingClock;
-import io.liaison.gateway.exercise.ExerciseCommand;
 import io.liaison.gateway.exercise.ExerciseReport;
 import io.liaison.gateway.exercise.ExerciseRunner;
 import io.liaison.gateway.exercise.Scenario;
@@ -40,7 +39,7 @@ public final class SimulatedExercise {
             GatewaySettings throwAway = isolated(configured, work, mail.getSmtp().getPort(), smsc.port());
             SkippingClock clock = new SkippingClock();
             try (Gateway gateway = Gateway.builder(throwAway).clock(clock).start()) {
-                return new ExerciseRunner(gateway, at -> ExerciseCommand.skipTo(clock, at), true).run(scenario);
+                return new ExerciseRunner(gateway.exerciseChain(), clock::skipTo, true).run(scenario);
             }
         } finally {
             mail.stop();

@@ -1,6 +1,5 @@
 package io.liaison.gateway.exercise;
 
-import io.liaison.gateway.app.Gateway;
 import io.liaison.gateway.intake.NoticeFile;
 import io.liaison.gateway.track.ConfirmationOutcome;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +28,11 @@ public final class ExerciseRunner {
         void waitUntil(Instant at) throws InterruptedException;
     }
 
-    private final Gateway gateway;
+    private final ExerciseChain gateway;
     private final Timeline timeline;
     private final boolean playReplies;
 
-    public ExerciseRunner(Gateway gateway, Timeline timeline, boolean playReplies) {
+    public ExerciseRunner(ExerciseChain gateway, Timeline timeline, boolean playReplies) {
         this.gateway = gateway;
         this.timeline = timeline;
         this.playReplies = playReplies;
@@ -46,13 +45,13 @@ public final class ExerciseRunner {
         for (Object event : timeline(scenario)) {
             if (event instanceof Scenario.TimedNotice n) {
                 advance(start.plus(n.at()), references);
-                String ref = gateway.send(new NoticeFile(n.source(), exerciseYaml(n, references))).reference();
+                String ref = gateway.send(new NoticeFile(n.source(), exerciseYaml(n, references)));
                 references.put(n.number(), ref);
                 gateway.awaitSettled(ref, SETTLE);
             } else if (event instanceof Scenario.ExpectedReply r) {
                 advance(start.plus(r.at()), references);
                 if (playReplies && references.containsKey(r.notice())) {
-                    played.put(r, gateway.acknowledgements().acknowledge(references.get(r.notice()), r.pocId(), r.channel(),
+                    played.put(r, gateway.acknowledge(references.get(r.notice()), r.pocId(), r.channel(),
                             gateway.clock().instant(), Optional.of("exercise reply")));
                 }
             }
@@ -74,8 +73,7 @@ public final class ExerciseRunner {
         do {
             Instant next = now.plus(STEP).isBefore(at) ? now.plus(STEP) : at;
             timeline.waitUntil(next);
-            gateway.escalator().runDue();
-            gateway.dispatchNow();
+            gateway.runDueWork();
             for (String ref : references.values()) {
                 gateway.awaitSettled(ref, SETTLE);
             }

@@ -24,7 +24,7 @@ class ExerciseScenarioRunsOnTheRealChainTest {
     void scenarioTrafficIsMarkedEverywhereAndTheReportSaysWhoConfirmedHowFast() throws Exception {
         try (GatewayHarness h = GatewayHarness.start(work)) {
             Gateway g = h.gateway();
-            ExerciseRunner runner = new ExerciseRunner(g,
+            ExerciseRunner runner = new ExerciseRunner(g.exerciseChain(),
                     at -> h.clock.advance(Duration.between(h.clock.instant(), at).isNegative() ? Duration.ZERO
                             : Duration.between(h.clock.instant(), at)), true);
 

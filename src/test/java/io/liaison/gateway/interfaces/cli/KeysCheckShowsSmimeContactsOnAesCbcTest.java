@@ -1,4 +1,4 @@
-package io.liaison.gateway.keys;
+package io.liaison.gateway.interfaces.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.liaison.gateway.keys;
+package io.liaison.gateway.interfaces.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

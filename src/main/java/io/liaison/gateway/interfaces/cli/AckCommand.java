@@ -1,4 +1,4 @@
-package io.liaison.gateway.track.cli;
+package io.liaison.gateway.interfaces.cli;
 
 import io.liaison.gateway.app.Gateway;
 import io.liaison.gateway.app.GatewaySettings;

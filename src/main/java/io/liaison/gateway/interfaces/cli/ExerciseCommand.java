@@ -1,9 +1,12 @@
-package io.liaison.gateway.exercise;
+package io.liaison.gateway.interfaces.cli;
 
+import io.liaison.gateway.exercise.ScenarioParser;
+import io.liaison.gateway.exercise.Scenario;
+import io.liaison.gateway.exercise.ExerciseRunner;
+import io.liaison.gateway.exercise.ExerciseReport;
 import io.liaison.gateway.app.DemoOnly;
 import io.liaison.gateway.app.Gateway;
 import io.liaison.gateway.app.GatewaySettings;
-import io.liaison.gateway.app.SkippingClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +57,7 @@ public final class ExerciseCommand implements Callable<Integer> {
                 return 0;
             }
             try (Gateway gateway = Gateway.builder(settings).start()) {
-                ExerciseReport report = new ExerciseRunner(gateway, ExerciseCommand::sleepUntil, false).run(scenario);
+                ExerciseReport report = new ExerciseRunner(gateway.exerciseChain(), ExerciseCommand::sleepUntil, false).run(scenario);
                 System.out.print(report.render(gateway.zone()));
                 return 0;
             }
@@ -70,14 +73,6 @@ public final class ExerciseCommand implements Callable<Integer> {
                 throw cause;
             }
             throw e;
-        }
-    }
-
-    /** A simulated run: the gateway's clock jumps to the next event. */
-    public static void skipTo(SkippingClock clock, Instant at) {
-        Duration gap = Duration.between(clock.instant(), at);
-        if (!gap.isNegative()) {
-            clock.skip(gap);
         }
     }
 

@@ -1,11 +1,15 @@
-package io.liaison.gateway.reshare;
+package io.liaison.gateway.interfaces.cli;
 
+import io.liaison.gateway.reshare.ReshareRequest;
+import io.liaison.gateway.reshare.ReshareRefusedException;
+import io.liaison.gateway.reshare.ReshareProposal;
+import io.liaison.gateway.reshare.ReshareDesk;
+import io.liaison.gateway.reshare.ProposalView;
+import io.liaison.gateway.reshare.Grounds;
 import io.liaison.gateway.app.Gateway;
 import io.liaison.gateway.app.GatewaySettings;
 import io.liaison.gateway.marking.Tlp;
-import io.liaison.gateway.track.StatusReport;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -127,10 +131,7 @@ public final class ReshareCommand implements Callable<Integer> {
             return withGateway(config, gateway -> {
                 ReshareDesk.Approved approved = gateway.reshare().approve(id.get(), as);
                 System.out.println("approved " + approved.proposal().label() + " as " + as + ": sent as " + approved.reference());
-                StatusReport report = gateway.awaitSettled(approved.reference(),
-                        Duration.parse(wait.startsWith("P") ? wait : "PT" + wait.toUpperCase(java.util.Locale.ROOT)));
-                System.out.print(report.render(gateway.zone()));
-                return OK;
+                return Settled.print(gateway, approved.reference(), wait);
             });
         }
     }

@@ -1,5 +1,6 @@
-package io.liaison.gateway.inbound.incident;
+package io.liaison.gateway.interfaces.cli;
 
+import io.liaison.gateway.inbound.incident.IncidentThread;
 import io.liaison.gateway.app.GatewaySettings;
 import io.liaison.gateway.inbound.IncidentReportRecord;
 import io.liaison.gateway.store.jdbc.Database;

@@ -1,5 +1,8 @@
-package io.liaison.gateway.keys;
+package io.liaison.gateway.interfaces.cli;
 
+import io.liaison.gateway.keys.RecipientCertificate;
+import io.liaison.gateway.keys.KeyAssessment;
+import io.liaison.gateway.keys.KeyPolicy;
 import io.liaison.gateway.directory.DirectoryException;
 import io.liaison.gateway.directory.DirectoryLoader;
 import io.liaison.gateway.directory.DirectoryProblem;

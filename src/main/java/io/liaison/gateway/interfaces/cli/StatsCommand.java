@@ -1,5 +1,11 @@
-package io.liaison.gateway.stats;
+package io.liaison.gateway.interfaces.cli;
 
+import io.liaison.gateway.stats.StatisticsText;
+import io.liaison.gateway.stats.StatisticsPeriod;
+import io.liaison.gateway.stats.StatisticsFiles;
+import io.liaison.gateway.stats.StatisticsCounter;
+import io.liaison.gateway.stats.SharingStatistics;
+import io.liaison.gateway.stats.FiscalQuarter;
 import io.liaison.gateway.app.GatewaySettings;
 import io.liaison.gateway.directory.Directory;
 import io.liaison.gateway.directory.DirectoryLoader;

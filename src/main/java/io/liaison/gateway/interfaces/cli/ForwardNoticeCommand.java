@@ -1,0 +1,42 @@
+package io.liaison.gateway.interfaces.cli;
+
+import io.liaison.gateway.app.Gateway;
+import io.liaison.gateway.numbering.Registrar;
+import io.liaison.gateway.policy.ForwardCommand;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code forward REF --to ORG… | --to-members --as POC}: pass a received notice on. */
+@Command(name = "forward", description = "Pass a received notice on, acting as a named point of contact.")
+public final class ForwardNoticeCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    GatewayOptions options = new GatewayOptions();
+
+    @Parameters(paramLabel = "REF")
+    String reference;
+
+    @Option(names = "--to", arity = "1..*", paramLabel = "ORG", description = "Organisations to forward to.")
+    List<String> to = List.of();
+
+    @Option(names = "--to-members", description = "Forward to every organisation this one passes notices on to.")
+    boolean toMembers;
+
+    @Option(names = "--as", required = true, paramLabel = "POC", description = "The point of contact doing the forward.")
+    String as;
+
+    @Option(names = "--wait", defaultValue = "30s")
+    String wait;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Gateway gateway = Gateway.builder(options.settings()).start()) {
+            Registrar.Registered r = gateway.forward(new ForwardCommand(reference, as, to, toMembers));
+            System.out.println("forwarded " + r.reference() + ": " + r.deliveries() + " deliveries, " + r.refusals() + " refused");
+            return Settled.print(gateway, r.reference(), wait);
+        }
+    }
+}

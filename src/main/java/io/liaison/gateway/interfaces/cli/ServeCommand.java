@@ -1,0 +1,38 @@
+package io.liaison.gateway.interfaces.cli;
+
+import io.liaison.gateway.app.Gateway;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code serve}: run the gateway until stopped. */
+@Command(name = "serve", description = "Run the gateway until stopped: resumes and retries stored deliveries.")
+public final class ServeCommand implements Callable<Integer> {
+    @CommandLine.Mixin
+    GatewayOptions options = new GatewayOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        // The JVM halts once its shutdown hooks return: this one waits until the gateway has closed
+        // (routes stopped, journals and database closed), within the same bound as Camel's own stop.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.countDown();
+            try {
+                closed.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "gateway-stop"));
+        try (Gateway gateway = Gateway.builder(options.settings()).start()) {
+            System.out.println("gateway running; stop with Ctrl-C");
+            stop.await();
+        } finally {
+            closed.countDown();
+        }
+        return ExitCodes.OK;
+    }
+}
