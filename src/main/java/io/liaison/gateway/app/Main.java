@@ -8,6 +8,7 @@ import io.liaison.gateway.interfaces.cli.ExerciseCommand;
 import io.liaison.gateway.interfaces.cli.ExitCodes;
 import io.liaison.gateway.interfaces.cli.ForwardNoticeCommand;
 import io.liaison.gateway.interfaces.cli.IncidentCommand;
+import io.liaison.gateway.interfaces.cli.InitCommand;
 import io.liaison.gateway.interfaces.cli.KeysCommand;
 import io.liaison.gateway.interfaces.cli.ReshareCommand;
 import io.liaison.gateway.interfaces.cli.SendCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
         description = "Secure two-channel messaging gateway: NISC, ministry liaisons, CEPTOARs and operators.",
         subcommands = {DirectoryCommand.class, SendCommand.class, ForwardNoticeCommand.class, StatusCommand.class,
                 ServeCommand.class, IncidentCommand.class, KeysCommand.class, AckCommand.class, ExerciseCommand.class,
-                ReshareCommand.class, StatsCommand.class})
+                ReshareCommand.class, StatsCommand.class, InitCommand.class})
 public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
