@@ -34,6 +34,7 @@ import io.liaison.gateway.dispatch.sms.SmppSettings;
 import io.liaison.gateway.dispatch.sms.SmppSmsTransport;
 import io.liaison.gateway.dispatch.sms.SmsDeliveryChannel;
 import io.liaison.gateway.dispatch.sms.SmsTransport;
+import io.liaison.gateway.events.GatewayEvents;
 import io.liaison.gateway.inbound.InboundIntake;
 import io.liaison.gateway.inbound.InboundOpener;
 import io.liaison.gateway.inbound.InboundOutcome;
@@ -137,6 +138,8 @@ public final class Gateway implements AutoCloseable {
     private final SmsAnswers smsAnswers;
     private final Escalator escalator;
     private final Main camel;
+    /** What a live console subscribes to; in memory here, relayed between nodes on PostgreSQL (issue 14). */
+    private final GatewayEvents events;
     private final ProducerTemplate template;
     private final io.liaison.gateway.audit.AuditLog audit;
 
@@ -148,6 +151,7 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("DEMO MODE (gateway.demo-mode=true): sample keys accepted, every message marked DEMO / デモ");
         }
         this.clock = b.clock;
+        this.events = b.events;
         MailStreams.pinProvider();
         // Before anything opens: a setting that would send a password in the clear stops the start here.
         List<String> transportWarnings = TransportSecurity.check(settings);
@@ -196,7 +200,7 @@ public final class Gateway implements AutoCloseable {
         this.escalationStore = new JdbcEscalationStore(database.dataSource());
         JdbcReceiptStore receiptStore = new JdbcReceiptStore(database.dataSource());
         this.confirmations = new ConfirmationDesk(directory, store, confirmationStore,
-                new ConfirmationCodes(settings.integer("gateway.confirmation.code-length")), zone);
+                new ConfirmationCodes(settings.integer("gateway.confirmation.code-length")), zone, events);
         DeliveryReceipts receipts = new DeliveryReceipts(receiptStore, clock);
         this.smsAnswers = new SmsAnswers();
         SmppSmsTransport smpp = new SmppSmsTransport(smppSettings(settings), new SmsInbound(receipts, confirmations,
@@ -214,23 +218,23 @@ public final class Gateway implements AutoCloseable {
         this.emailPreparers = preparers(settings);
         this.emailHandOvers = handOverThreads(settings, "gateway.smtp.connections", "email-handover-");
         this.emailDispatcher = new ChannelDispatcher(new EmailDeliveryChannel(store, composer, mail, notes), store,
-                settings.retry("email"), clock, breaker(settings, ChannelKind.EMAIL, clock), emailJournal,
-                emailPreparers, HandOvers.upTo(settings.integer("gateway.smtp.connections"), emailHandOvers));
+                settings.retry("email"), clock, breaker(settings, ChannelKind.EMAIL, clock), Optional.of(emailJournal),
+                Optional.of(emailPreparers), HandOvers.upTo(settings.integer("gateway.smtp.connections"), emailHandOvers), events);
         this.smsHandOvers = handOverThreads(settings, "gateway.smpp.in-flight", "sms-handover-");
         this.smsDispatcher = new ChannelDispatcher(new SmsDeliveryChannel(store, marking, sms, notes,
                 settings.integer("gateway.sms.max-segments")), store, settings.retry("sms"), clock,
-                breaker(settings, ChannelKind.SMS, clock), smsJournal,
-                HandOvers.upTo(settings.integer("gateway.smpp.in-flight"), smsHandOvers));
+                breaker(settings, ChannelKind.SMS, clock), Optional.of(smsJournal), Optional.empty(),
+                HandOvers.upTo(settings.integer("gateway.smpp.in-flight"), smsHandOvers), events);
         this.fax = faxChannel(settings, directory, store, smtp, clock, notes);
         this.faxDispatcher = new ChannelDispatcher(fax, store, settings.retry("fax"), clock,
-                breaker(settings, ChannelKind.FAX, clock), faxJournal, Optional.empty());
+                breaker(settings, ChannelKind.FAX, clock), Optional.of(faxJournal), Optional.empty(), HandOvers.oneAtATime(), events);
 
         AgreementGate gate = new AgreementGate(directory, clock, zone);
         Set<ChannelKind> channels = Set.of(ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.FAX);
         RecipientPolicy policy = new RecipientPolicy(directory, gate, clock, channels);
         EscalationPolicy escalation = escalationPolicy(settings);
         this.escalator = new Escalator(store, escalationStore, escalation,
-                new EscalationPlanner(directory, store, policy, escalation.dutyPoc()), clock);
+                new EscalationPlanner(directory, store, policy, escalation.dutyPoc()), clock, events);
 
         this.inboundStore = new JdbcInboundStore(database.dataSource());
         List<RecipientCertificate> registered = InboundIntake.registeredCertificates(directory);
@@ -240,7 +244,7 @@ public final class Gateway implements AutoCloseable {
         smimeKey.ifPresent(k -> openers.add(new SmimeInboundOpener(k, registered, inbound.limits())));
         this.inboundIntake = new InboundIntake(directory, inboundStore, store, openers,
                 inbound, clock, zone, settings.get("gateway.reference-prefix"),
-                java.util.Optional.of(confirmations), quarantineNoticeSettings(settings));
+                java.util.Optional.of(confirmations), quarantineNoticeSettings(settings), events);
         // A re-share is sent like any notice file: through the send route, after approval.
         this.reshare = new ReshareDesk(directory, inboundStore, new JdbcReshareStore(database.dataSource()), this::send, clock);
 
@@ -259,7 +263,7 @@ public final class Gateway implements AutoCloseable {
         camel.setOverrideProperties(camelProperties);
         camel.bind("noticeIntake", new NoticeIntake(directory));
         camel.bind("policyDesk", new PolicyDesk(directory, policy, store));
-        camel.bind("registrar", new Registrar(store, clock, zone, settings.get("gateway.reference-prefix")));
+        camel.bind("registrar", new Registrar(store, clock, zone, settings.get("gateway.reference-prefix"), events));
         // Each channel on a thread of its own; the routes only wake it.
         Duration poll = Duration.ofMillis(settings.integer("gateway.dispatch.poll-interval-ms"));
         this.dispatchLoops = List.of(new DispatchLoop(emailDispatcher, poll), new DispatchLoop(smsDispatcher, poll),
@@ -368,6 +372,11 @@ public final class Gateway implements AutoCloseable {
     /** The audit trail: who decided or did what, chained and checkpointed (docs/seams.md §3). */
     public io.liaison.gateway.audit.AuditLog audit() {
         return audit;
+    }
+
+    /** Where the gateway announces what changed (deliveries, confirmations, escalations, inbound), for live views. */
+    public GatewayEvents events() {
+        return events;
     }
 
     /** The gateway's clock: every recorded time comes from it. */
@@ -729,6 +738,7 @@ public final class Gateway implements AutoCloseable {
     public static final class Builder {
         private final GatewaySettings settings;
         private Clock clock = Clock.systemUTC();
+        private GatewayEvents events = GatewayEvents.inMemory();
         private UnaryOperator<MailTransport> mailDecorator = UnaryOperator.identity();
         private UnaryOperator<SmsTransport> smsDecorator = UnaryOperator.identity();
 
@@ -738,6 +748,12 @@ public final class Gateway implements AutoCloseable {
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** Where events go; by default an in-memory fan-out of this gateway's own (several nodes: issue 14). */
+        public Builder events(GatewayEvents events) {
+            this.events = events;
             return this;
         }
 

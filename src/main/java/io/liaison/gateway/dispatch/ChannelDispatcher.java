@@ -2,6 +2,8 @@ package io.liaison.gateway.dispatch;
 
 import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.metrics.GatewayMetrics;
+import io.liaison.gateway.events.GatewayEvent;
+import io.liaison.gateway.events.GatewayEvents;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.NoticeStore;
 import java.time.Clock;
@@ -65,6 +67,9 @@ public final class ChannelDispatcher {
     private volatile boolean answering;
     /** Set once by the wiring, before the dispatcher runs; see {@link #recordingTo}. */
     private volatile DeliveryObserver observer;
+    private final GatewayEvents events;
+    /** (notice, organisation) pairs accepted by their server this run, announced once the run has committed them. */
+    private final Set<Reached> sentThisRun = ConcurrentHashMap.newKeySet();
 
     /** A dispatcher that prepares on its own thread and commits each acceptance on its own, as a low-volume channel may. */
     public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock) {
@@ -106,6 +111,19 @@ public final class ChannelDispatcher {
     private ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock,
                               CircuitBreaker breaker, Optional<AcceptanceJournal> journal,
                               Optional<ExecutorService> preparers, HandOvers handOvers) {
+        this(channel, store, retry, clock, breaker, journal, preparers, handOvers, GatewayEvents.none());
+    }
+
+    /**
+     * The gateway's form: every option, and where delivery changes are announced (sent once committed,
+     * retrying and failed as recorded).
+     *
+     * @param preparers prepares deliveries in parallel; empty to prepare on the dispatcher's thread
+     */
+    public ChannelDispatcher(DeliveryChannel channel, NoticeStore store, RetryPolicy retry, Clock clock,
+                             CircuitBreaker breaker, Optional<AcceptanceJournal> journal,
+                             Optional<ExecutorService> preparers, HandOvers handOvers, GatewayEvents events) {
+        this.events = events;
         this.channel = channel;
         this.store = store;
         this.retry = retry;
@@ -151,6 +169,7 @@ public final class ChannelDispatcher {
             try {
                 handOvers.awaitAll(); // a drain that threw may have left some under way
                 record(recorder::flush);
+                announceSent();
             } finally {
                 try {
                     releaseUnsettled(broke);
@@ -270,6 +289,7 @@ public final class ChannelDispatcher {
             Instant acceptedAt = clock.instant();
             record(() -> recorder.accepted(d.id(), serverId, acceptedAt));
             unsettled.remove(d.id()); // journaled: a restart records it as sent, it must never go out again
+            sentThisRun.add(new Reached(d.reference(), d.organisationId()));
             breaker.recordSuccess();
             answering = true;
             observer.sent(d, acceptedAt);
@@ -296,19 +316,23 @@ public final class ChannelDispatcher {
         if (next.isPresent()) {
             record(() -> store.markRetry(d.id(), e.getMessage(), next.get(), now));
             observer.retry();
+            announce(GatewayEvent.Kind.DELIVERY_RETRYING, d, now);
             LOG.warn("{} {} to {}: attempt {} failed, retry at {}: {}", d.reference(), channel.kind(), d.pocId(),
                     d.attempts(), next.get(), e.getMessage());
         } else {
             String reason = e.isPermanent() ? e.getMessage() : "gave up after " + d.attempts() + " attempts: " + e.getMessage();
             record(() -> store.markFailed(d.id(), reason, now));
             observer.failed();
+            announce(GatewayEvent.Kind.DELIVERY_FAILED, d, now);
             LOG.error("{} {} to {} failed: {}", d.reference(), channel.kind(), d.pocId(), reason);
         }
         unsettled.remove(d.id());
     }
 
     private void refused(Delivery d, DeliveryRefusedException e) {
-        record(() -> store.markFailed(d.id(), "refused by the gateway: " + e.getMessage(), clock.instant()));
+        Instant now = clock.instant();
+        record(() -> store.markFailed(d.id(), "refused by the gateway: " + e.getMessage(), now));
+        announce(GatewayEvent.Kind.DELIVERY_FAILED, d, now);
         unsettled.remove(d.id());
         observer.failed();
         LOG.error("{} {} to {} refused: {}", d.reference(), channel.kind(), d.pocId(), e.getMessage());
@@ -321,6 +345,26 @@ public final class ChannelDispatcher {
         } finally {
             timings.recordNanos.add(System.nanoTime() - t);
         }
+    }
+
+    private void announce(GatewayEvent.Kind kind, Delivery d, Instant at) {
+        events.publish(new GatewayEvent(kind, d.reference(), d.organisationId(), at));
+    }
+
+    // After the run's commit, so a subscriber that reads the store sees the delivery as sent; one event per
+    // (notice, organisation), however many of its contacts and channels went out.
+    private void announceSent() {
+        if (sentThisRun.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Reached r : List.copyOf(sentThisRun)) {
+            sentThisRun.remove(r);
+            events.publish(new GatewayEvent(GatewayEvent.Kind.DELIVERY_SENT, r.reference(), r.organisationId(), now));
+        }
+    }
+
+    private record Reached(String reference, String organisationId) {
     }
 
     /** The circuit breaker's state, for the status table. */

@@ -1,5 +1,7 @@
 package io.liaison.gateway.inbound;
 
+import io.liaison.gateway.events.GatewayEvent;
+import io.liaison.gateway.events.GatewayEvents;
 import io.liaison.gateway.compose.HandlingMark;
 import io.liaison.gateway.compose.HandlingMarkCheck;
 import io.liaison.gateway.directory.ContactChannel;
@@ -86,6 +88,7 @@ public final class InboundIntake {
     private final List<String> ownAddresses;
     /** Set once by the wiring before messages arrive; see {@link #recordingTo}. */
     private volatile GatewayMetrics metrics = GatewayMetrics.none();
+    private final GatewayEvents events;
 
     public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
                          InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix) {
@@ -104,6 +107,16 @@ public final class InboundIntake {
     public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
                          InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix,
                          Optional<Acknowledgements> confirmations, QuarantineNoticeSettings noticeSettings) {
+        this(directory, store, notices, openers, settings, clock, zone, referencePrefix, confirmations, noticeSettings,
+                GatewayEvents.none());
+    }
+
+    /** As above, announcing each message accepted or quarantined to {@code events} (the duty board's live view). */
+    public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
+                         InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix,
+                         Optional<Acknowledgements> confirmations, QuarantineNoticeSettings noticeSettings,
+                         GatewayEvents events) {
+        this.events = events;
         this.confirmations = confirmations;
         this.directory = directory;
         this.store = store;
@@ -582,6 +595,7 @@ public final class InboundIntake {
                     c.acknowledge(quotedCode.orElse(ack.reference()), signer.pocId(), ConfirmationChannel.SIGNED_EMAIL, j.now, ack.note())
                             .verdict().description()));
             LOG.info("inbound #{}: acknowledgement of {} by {} ({})", j.id, ack.reference(), signer.pocId(), signer.organisationId());
+            events.publish(new GatewayEvent(GatewayEvent.Kind.INBOUND_ACCEPTED, ack.reference(), signer.organisationId(), j.now));
             return InboundOutcome.accepted(j.id, ack.reference());
         }
         InboundDocument.IncidentReport report = (InboundDocument.IncidentReport) document;
@@ -595,6 +609,7 @@ public final class InboundIntake {
                 report.eventType().map(e -> e.code()), report.causes().stream().map(c -> c.code()).toList(),
                 report.contact().person(), report.doNotShare(), text, Optional.of(reference)), j.now);
         LOG.info("inbound #{}: incident report {} 第{}報 from {} relayed as {}", j.id, key, number, signer.pocId(), reference);
+        events.publish(new GatewayEvent(GatewayEvent.Kind.INBOUND_ACCEPTED, reference, signer.organisationId(), j.now));
         return InboundOutcome.accepted(j.id, reference);
     }
 
@@ -625,6 +640,8 @@ public final class InboundIntake {
             told = j.claimedPoc.isPresent() ? "" : "; no registered contact to tell";
         }
         LOG.warn("inbound #{} quarantined: {}: {}{}", j.id, reason, text, told);
+        events.publish(new GatewayEvent(GatewayEvent.Kind.INBOUND_QUARANTINED, "",
+                j.claimedPoc.map(PointOfContact::organisationId).orElse(""), j.now));
         return InboundOutcome.quarantined(j.id, reason, text, notice);
     }
 

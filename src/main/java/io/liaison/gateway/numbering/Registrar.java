@@ -1,5 +1,7 @@
 package io.liaison.gateway.numbering;
 
+import io.liaison.gateway.events.GatewayEvent;
+import io.liaison.gateway.events.GatewayEvents;
 import io.liaison.gateway.policy.PlannedForward;
 import io.liaison.gateway.policy.PlannedNotice;
 import io.liaison.gateway.store.NoticeStore;
@@ -13,8 +15,10 @@ public final class Registrar {
     private final Clock clock;
     private final ZoneId zone;
     private final String prefix;
+    private final GatewayEvents events;
 
-    public Registrar(NoticeStore store, Clock clock, ZoneId zone, String prefix) {
+    public Registrar(NoticeStore store, Clock clock, ZoneId zone, String prefix, GatewayEvents events) {
+        this.events = events;
         this.store = store;
         this.clock = clock;
         this.zone = zone;
@@ -28,11 +32,14 @@ public final class Registrar {
                 .orElseGet(() -> ReferenceNumber.series(planned.originatorIsNisc() ? prefix : ReferenceNumber.prefixOf(planned.originatorOrg()),
                         planned.draft().exercise(), planned.draft().kind(), planned.draft().priority(), now.atZone(zone).getYear()));
         ReferenceNumber reference = store.accept(planned.draft(), planned.originatorOrg(), series, planned.plan(), planned.onward(), now);
+        events.publish(new GatewayEvent(GatewayEvent.Kind.NOTICE_ACCEPTED, reference.value(), planned.originatorOrg(), now));
         return new Registered(reference.value(), planned.deliveryCount(), planned.refusalCount());
     }
 
     public Registered register(PlannedForward planned) {
-        store.recordForward(planned.reference(), planned.senderOrg(), planned.senderPoc(), planned.plan(), clock.instant());
+        Instant now = clock.instant();
+        store.recordForward(planned.reference(), planned.senderOrg(), planned.senderPoc(), planned.plan(), now);
+        events.publish(new GatewayEvent(GatewayEvent.Kind.NOTICE_FORWARDED, planned.reference(), planned.senderOrg(), now));
         return new Registered(planned.reference(), planned.plan().deliveries().size(), planned.plan().refusals().size());
     }
 

@@ -1,5 +1,7 @@
 package io.liaison.gateway.track.ack;
 
+import io.liaison.gateway.events.GatewayEvent;
+import io.liaison.gateway.events.GatewayEvents;
 import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.directory.ContactChannel;
 import io.liaison.gateway.directory.Directory;
@@ -44,6 +46,7 @@ public final class ConfirmationDesk implements Acknowledgements {
     private final ConfirmationStore store;
     private final ConfirmationCodes codes;
     private final ZoneId zone;
+    private final GatewayEvents events;
     /** Codes already issued, by notice then contact; codes never change once issued, so caching them is safe. */
     private final Map<String, Map<String, String>> issued = new ConcurrentHashMap<>();
     /** The notices cached, oldest first, and how many codes they hold together; guarded by {@link #awaiting}. */
@@ -62,12 +65,24 @@ public final class ConfirmationDesk implements Acknowledgements {
 
     public ConfirmationDesk(Directory directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
                             ZoneId zone) {
-        this(directory, notices, store, codes, zone, MAX_CACHED);
+        this(directory, notices, store, codes, zone, MAX_CACHED, GatewayEvents.none());
+    }
+
+    /** As above, announcing each confirmation recorded to {@code events}. */
+    public ConfirmationDesk(Directory directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
+                            ZoneId zone, GatewayEvents events) {
+        this(directory, notices, store, codes, zone, MAX_CACHED, events);
     }
 
     /** @param maxCached how many codes the desk keeps in memory, those of the newest notices (one notice is kept whole) */
     ConfirmationDesk(Directory directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
                      ZoneId zone, int maxCached) {
+        this(directory, notices, store, codes, zone, maxCached, GatewayEvents.none());
+    }
+
+    private ConfirmationDesk(Directory directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
+                             ZoneId zone, int maxCached, GatewayEvents events) {
+        this.events = events;
         this.maxCached = maxCached;
         this.directory = directory;
         this.notices = notices;
@@ -278,6 +293,9 @@ public final class ConfirmationDesk implements Acknowledgements {
             default -> "使用済みのコード / Code already used: " + reference + " was confirmed at " + when
                     + "; nothing recorded";
         };
+        if (stored.verdict().accepted()) {
+            events.publish(new GatewayEvent(GatewayEvent.Kind.CONFIRMATION_RECORDED, reference, org, stored.at()));
+        }
         LOG.info("{} confirmation of {} by {} ({}) via {}: {}", stored.verdict().accepted() ? "accepted" : "rejected",
                 reference, attempt.pocId().orElse("?"), org, attempt.channel().label(), stored.verdict().description());
         return new ConfirmationOutcome(stored.verdict(), Optional.of(reference), Optional.of(org), first, message);

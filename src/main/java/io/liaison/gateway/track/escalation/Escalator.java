@@ -1,5 +1,7 @@
 package io.liaison.gateway.track.escalation;
 
+import io.liaison.gateway.events.GatewayEvent;
+import io.liaison.gateway.events.GatewayEvents;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.StoredNotice;
 import io.liaison.gateway.track.ConfirmationScope;
@@ -39,10 +41,18 @@ public final class Escalator {
     private final EscalationPolicy policy;
     private final EscalationPlanner planner;
     private final Clock clock;
+    private final GatewayEvents events;
     private Instant lastScan;
     private Set<Long> scannedHops = Set.of();
 
     public Escalator(NoticeStore notices, EscalationStore store, EscalationPolicy policy, EscalationPlanner planner, Clock clock) {
+        this(notices, store, policy, planner, clock, GatewayEvents.none());
+    }
+
+    /** As above, announcing each step taken to {@code events}. */
+    public Escalator(NoticeStore notices, EscalationStore store, EscalationPolicy policy, EscalationPlanner planner, Clock clock,
+                     GatewayEvents events) {
+        this.events = events;
         this.notices = notices;
         this.store = store;
         this.policy = policy;
@@ -106,6 +116,7 @@ public final class Escalator {
                 : Optional.empty();
         boolean taken = store.takeStep(watch, stepNo, action, plan, next, now);
         if (taken) {
+            events.publish(new GatewayEvent(GatewayEvent.Kind.ESCALATION_STEP, watch.reference(), watch.organisationId(), now));
             LOG.warn("{}: {} has not confirmed; escalation step {}/{} {}: {}", watch.reference(), watch.organisationId(),
                     stepNo, watch.totalSteps(), action.label(), plan.detail());
         }
