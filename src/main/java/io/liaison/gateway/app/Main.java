@@ -17,6 +17,7 @@ import io.liaison.gateway.interfaces.cli.StatsCommand;
 import io.liaison.gateway.interfaces.cli.StatusCommand;
 import io.liaison.gateway.keys.GatewayKeyException;
 import io.liaison.gateway.policy.ForwardRefusedException;
+import io.liaison.gateway.store.jdbc.ExistingDatabase;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -26,12 +27,14 @@ import picocli.CommandLine.Command;
  * The top-level entry: registers the commands (they live in {@code interfaces.cli}, the demo-only ones
  * are loaded by name) and turns known refusals into one line and exit 2.
  */
-@Command(name = "liaison-gateway", mixinStandardHelpOptions = true, version = "liaison-gateway 0.1.0",
+@Command(name = "liaison-gateway", mixinStandardHelpOptions = true, version = Main.VERSION,
         description = "Secure two-channel messaging gateway: NISC, ministry liaisons, CEPTOARs and operators.",
         subcommands = {DirectoryCommand.class, SendCommand.class, ForwardNoticeCommand.class, StatusCommand.class,
                 ServeCommand.class, IncidentCommand.class, KeysCommand.class, AckCommand.class, ExerciseCommand.class,
                 ReshareCommand.class, StatsCommand.class, InitCommand.class})
 public final class Main implements Callable<Integer> {
+    static final String VERSION = "liaison-gateway 0.1.0";
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,11 +43,28 @@ public final class Main implements Callable<Integer> {
     }
 
     public static int run(String... args) {
+        return commandLine().setExecutionExceptionHandler(Main::explain).execute(args);
+    }
+
+    /** Every command, with --help and --version on each of them (so a command added later cannot forget them). */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
         // demo and bench live in the demo-only packages, absent from liaison-gateway-server.jar: named as strings
         cli.addSubcommand("demo", DemoOnly.commandOrStandIn(DemoOnly.DEMO_COMMAND));
         cli.addSubcommand("bench", DemoOnly.commandOrStandIn(DemoOnly.BENCH_COMMAND));
-        return cli.setExecutionExceptionHandler(Main::explain).execute(args);
+        withHelp(cli);
+        return cli;
+    }
+
+    private static void withHelp(CommandLine command) {
+        CommandLine.Model.CommandSpec spec = command.getCommandSpec();
+        if (!spec.mixinStandardHelpOptions()) {
+            spec.mixinStandardHelpOptions(true);
+        }
+        if (spec.version().length == 0) {
+            spec.version(VERSION);
+        }
+        command.getSubcommands().values().forEach(Main::withHelp);
     }
 
     @Override
@@ -57,7 +77,8 @@ public final class Main implements Callable<Integer> {
     private static int explain(Exception e, CommandLine cmd, CommandLine.ParseResult parse) {
         PrintWriter err = cmd.getErr();
         if (e instanceof NoticeRejectedException || e instanceof ForwardRefusedException || e instanceof DirectoryException
-                || e instanceof GatewaySettings.SettingsException || e instanceof GatewayKeyException) {
+                || e instanceof GatewaySettings.SettingsException || e instanceof GatewayKeyException
+                || e instanceof ExistingDatabase.NoStoredDatabaseException) {
             err.println("refused: " + e.getMessage());
             return ExitCodes.REFUSED;
         }

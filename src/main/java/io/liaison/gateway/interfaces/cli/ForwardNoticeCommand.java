@@ -36,7 +36,14 @@ public final class ForwardNoticeCommand implements Callable<Integer> {
         try (Gateway gateway = Gateway.builder(options.settings()).start()) {
             Registrar.Registered r = gateway.forward(new ForwardCommand(reference, as, to, toMembers));
             System.out.println("forwarded " + r.reference() + ": " + r.deliveries() + " deliveries, " + r.refusals() + " refused");
-            return Settled.print(gateway, r.reference(), wait);
+            int settled = Settled.print(gateway, r.reference(), wait);
+            if (r.deliveries() == 0) {
+                // Nothing left the gateway: a forwarder reading "0 deliveries" above an exit code of 0 believed it done.
+                System.err.println("refused: " + r.reference() + " was not forwarded to anyone: every recipient was refused"
+                        + " (" + r.refusals() + ", reasons above)");
+                return ExitCodes.REFUSED;
+            }
+            return settled;
         }
     }
 }

@@ -4,6 +4,7 @@ import io.liaison.gateway.inbound.incident.IncidentThread;
 import io.liaison.gateway.app.GatewaySettings;
 import io.liaison.gateway.inbound.IncidentReportRecord;
 import io.liaison.gateway.store.jdbc.Database;
+import io.liaison.gateway.store.jdbc.ExistingDatabase;
 import io.liaison.gateway.store.jdbc.JdbcInboundStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class IncidentCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             GatewaySettings settings = GatewaySettings.load(Optional.ofNullable(config), new Properties());
-            try (Database db = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
+            try (Database db = ExistingDatabase.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
                     settings.databasePassword())) {
                 JdbcInboundStore store = new JdbcInboundStore(db.dataSource());
                 List<IncidentReportRecord> reports = store.reports(incident);

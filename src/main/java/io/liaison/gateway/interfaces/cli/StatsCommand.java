@@ -11,6 +11,7 @@ import io.liaison.gateway.directory.Directory;
 import io.liaison.gateway.directory.DirectoryLoader;
 import io.liaison.gateway.keys.openpgp.OpenPgpCertificateReader;
 import io.liaison.gateway.store.jdbc.Database;
+import io.liaison.gateway.store.jdbc.ExistingDatabase;
 import io.liaison.gateway.store.jdbc.JdbcStatisticsSource;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,7 +71,7 @@ public final class StatsCommand implements Callable<Integer> {
         }
         GatewaySettings settings = GatewaySettings.load(Optional.ofNullable(config), new Properties());
         Directory directory = new DirectoryLoader(Clock.systemUTC(), new OpenPgpCertificateReader()).load(settings.path("gateway.directory"));
-        try (Database db = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
+        try (Database db = ExistingDatabase.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
                 settings.databasePassword())) {
             SharingStatistics s = new StatisticsCounter(directory).count(asked, new JdbcStatisticsSource(db.dataSource()));
             System.out.print(StatisticsText.render(s));

@@ -2,6 +2,7 @@ package io.liaison.gateway.interfaces.cli;
 
 import io.liaison.gateway.app.GatewaySettings;
 import io.liaison.gateway.store.jdbc.Database;
+import io.liaison.gateway.store.jdbc.ExistingDatabase;
 import io.liaison.gateway.store.jdbc.JdbcConfirmationStore;
 import io.liaison.gateway.store.jdbc.JdbcEscalationStore;
 import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
@@ -25,7 +26,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GatewaySettings settings = options.settings();
-        try (Database db = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
+        try (Database db = ExistingDatabase.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
                 settings.databasePassword())) {
             JdbcNoticeStore store = new JdbcNoticeStore(db.dataSource());
             if (store.notice(reference).isEmpty()) {
