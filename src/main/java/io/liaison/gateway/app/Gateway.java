@@ -14,6 +14,9 @@ import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.directory.Directory;
 import io.liaison.gateway.directory.DirectoryLoader;
 import io.liaison.gateway.directory.PointOfContact;
+import io.liaison.gateway.metrics.Observability;
+import io.liaison.gateway.metrics.micrometer.PrometheusGatewayMetrics;
+import io.liaison.gateway.store.jdbc.JdbcOperationalCounts;
 import io.liaison.gateway.dispatch.ChannelDispatcher;
 import io.liaison.gateway.dispatch.DeliveryRefusedException;
 import io.liaison.gateway.dispatch.fax.EmailToFaxBridge;
@@ -137,6 +140,9 @@ public final class Gateway implements AutoCloseable {
     private final ConfirmationDesk confirmations;
     private final SmsAnswers smsAnswers;
     private final Escalator escalator;
+    /** Recorded by the dispatchers, receipts and inbound intake; served by the management endpoint. */
+    private final PrometheusGatewayMetrics metrics = new PrometheusGatewayMetrics();
+    private final GatewayObservability observability;
     private final Main camel;
     /** What a live console subscribes to; in memory here, relayed between nodes on PostgreSQL (issue 14). */
     private final GatewayEvents events;
@@ -201,7 +207,7 @@ public final class Gateway implements AutoCloseable {
         JdbcReceiptStore receiptStore = new JdbcReceiptStore(database.dataSource());
         this.confirmations = new ConfirmationDesk(directory, store, confirmationStore,
                 new ConfirmationCodes(settings.integer("gateway.confirmation.code-length")), zone, events);
-        DeliveryReceipts receipts = new DeliveryReceipts(receiptStore, clock);
+        DeliveryReceipts receipts = new DeliveryReceipts(receiptStore, clock, metrics);
         this.smsAnswers = new SmsAnswers();
         SmppSmsTransport smpp = new SmppSmsTransport(smppSettings(settings), new SmsInbound(receipts, confirmations,
                 smsAnswers, settings.flag("gateway.sms.answer-replies"), clock),
@@ -219,15 +225,18 @@ public final class Gateway implements AutoCloseable {
         this.emailHandOvers = handOverThreads(settings, "gateway.smtp.connections", "email-handover-");
         this.emailDispatcher = new ChannelDispatcher(new EmailDeliveryChannel(store, composer, mail, notes), store,
                 settings.retry("email"), clock, breaker(settings, ChannelKind.EMAIL, clock), Optional.of(emailJournal),
-                Optional.of(emailPreparers), HandOvers.upTo(settings.integer("gateway.smtp.connections"), emailHandOvers), events);
+                Optional.of(emailPreparers), HandOvers.upTo(settings.integer("gateway.smtp.connections"), emailHandOvers), events)
+                .recordingTo(metrics);
         this.smsHandOvers = handOverThreads(settings, "gateway.smpp.in-flight", "sms-handover-");
         this.smsDispatcher = new ChannelDispatcher(new SmsDeliveryChannel(store, marking, sms, notes,
                 settings.integer("gateway.sms.max-segments")), store, settings.retry("sms"), clock,
                 breaker(settings, ChannelKind.SMS, clock), Optional.of(smsJournal), Optional.empty(),
-                HandOvers.upTo(settings.integer("gateway.smpp.in-flight"), smsHandOvers), events);
+                HandOvers.upTo(settings.integer("gateway.smpp.in-flight"), smsHandOvers), events)
+                .recordingTo(metrics);
         this.fax = faxChannel(settings, directory, store, smtp, clock, notes);
         this.faxDispatcher = new ChannelDispatcher(fax, store, settings.retry("fax"), clock,
-                breaker(settings, ChannelKind.FAX, clock), Optional.of(faxJournal), Optional.empty(), HandOvers.oneAtATime(), events);
+                breaker(settings, ChannelKind.FAX, clock), Optional.of(faxJournal), Optional.empty(), HandOvers.oneAtATime(), events)
+                .recordingTo(metrics);
 
         AgreementGate gate = new AgreementGate(directory, clock, zone);
         Set<ChannelKind> channels = Set.of(ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.FAX);
@@ -244,9 +253,13 @@ public final class Gateway implements AutoCloseable {
         smimeKey.ifPresent(k -> openers.add(new SmimeInboundOpener(k, registered, inbound.limits())));
         this.inboundIntake = new InboundIntake(directory, inboundStore, store, openers,
                 inbound, clock, zone, settings.get("gateway.reference-prefix"),
-                java.util.Optional.of(confirmations), quarantineNoticeSettings(settings), events);
+                java.util.Optional.of(confirmations), quarantineNoticeSettings(settings), events)
+                .recordingTo(metrics);
         // A re-share is sent like any notice file: through the send route, after approval.
         this.reshare = new ReshareDesk(directory, inboundStore, new JdbcReshareStore(database.dataSource()), this::send, clock);
+
+        this.observability = new GatewayObservability(new JdbcOperationalCounts(database.dataSource()), this::dispatcher,
+                smpp::isBound, () -> directory, clock, metrics);
 
         this.camel = new Main();
         // No JVM shutdown hook from Camel: it holds the whole context until the JVM exits, so a gateway
@@ -436,6 +449,11 @@ public final class Gateway implements AutoCloseable {
             report = status(reference);
         }
         return report;
+    }
+
+    /** Metrics and readiness, for the management endpoint ({@code serve}, {@code demo --console}). */
+    public Observability observability() {
+        return observability;
     }
 
     public Directory directory() {

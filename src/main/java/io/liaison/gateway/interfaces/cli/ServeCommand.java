@@ -1,6 +1,10 @@
 package io.liaison.gateway.interfaces.cli;
 
 import io.liaison.gateway.app.Gateway;
+import io.liaison.gateway.app.GatewaySettings;
+import io.liaison.gateway.app.ManagementEndpoint;
+import io.liaison.gateway.interfaces.management.ManagementSettings;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +31,12 @@ public final class ServeCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "gateway-stop"));
-        try (Gateway gateway = Gateway.builder(options.settings()).start()) {
+        GatewaySettings settings = options.settings();
+        // Checked before anything starts: a management host off loopback is refused here, naming the setting.
+        Optional<ManagementSettings> management = ManagementEndpoint.settings(settings);
+        try (Gateway gateway = Gateway.builder(settings).start();
+             ManagementEndpoint endpoint = ManagementEndpoint.start(management, gateway.observability())) {
+            endpoint.announce(System.out);
             System.out.println("gateway running; stop with Ctrl-C");
             stop.await();
         } finally {
