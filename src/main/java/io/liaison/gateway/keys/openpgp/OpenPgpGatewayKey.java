@@ -185,6 +185,29 @@ public final class OpenPgpGatewayKey {
         return generator.addSigningKey(signingKey, secretKey -> null, dated);
     }
 
+    /**
+     * A detached signature over {@code data}, dated {@code at}, ASCII-armoured: what {@code gpg --verify SIG DATA}
+     * checks with this key's certificate (the audit trail's checkpoints). SHA-512 as for messages.
+     */
+    public String signDetached(byte[] data, Instant at) throws GatewayKeyException {
+        Date when = Date.from(at);
+        try {
+            org.bouncycastle.openpgp.api.OpenPGPDetachedSignatureGenerator generator =
+                    new org.bouncycastle.openpgp.api.OpenPGPDetachedSignatureGenerator(IMPLEMENTATION);
+            generator.addSigningKey(signingKey, secretKey -> null, new SignatureParameters.Callback() {
+                @Override
+                public SignatureParameters apply(SignatureParameters parameters) {
+                    return parameters.setSignatureCreationTime(when).setSignatureHashAlgorithm(HashAlgorithmTags.SHA512);
+                }
+            });
+            List<org.bouncycastle.openpgp.api.OpenPGPSignature.OpenPGPDocumentSignature> signatures =
+                    generator.sign(new java.io.ByteArrayInputStream(data));
+            return signatures.get(0).toAsciiArmoredString();
+        } catch (IOException | PGPException | RuntimeException e) {
+            throw new GatewayKeyException(file, "cannot make a detached signature (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     /** Lets {@code processor} decrypt messages encrypted to this key. */
     public OpenPGPMessageProcessor addAsDecryptionKey(OpenPGPMessageProcessor processor) {
         return processor.addDecryptionKey(unlocked);
