@@ -148,6 +148,7 @@ public final class Gateway implements AutoCloseable {
     private final GatewayEvents events;
     private final ProducerTemplate template;
     private final io.liaison.gateway.audit.AuditLog audit;
+    private final io.liaison.gateway.audit.AuditCheckpoints auditCheckpoints;
 
     private Gateway(Builder b) throws Exception {
         this.settings = b.settings;
@@ -185,6 +186,7 @@ public final class Gateway implements AutoCloseable {
         // the settings this start runs with, before anything is sent: an auditor sees what the gateway was told
         audit.record(io.liaison.gateway.audit.ActorRef.gateway(), io.liaison.gateway.audit.AuditAction.GATEWAY_STARTED, null,
                 settings.nonSecret());
+        this.auditCheckpoints = auditCheckpoints(settings, audit, key, clock);
         this.store = new JdbcNoticeStore(database.dataSource(), claimLease(settings));
         Path journals = journalDirectory(settings);
         this.emailJournal = AcceptanceJournal.open(journals.resolve("email-acceptances.journal"));
@@ -291,6 +293,7 @@ public final class Gateway implements AutoCloseable {
         camel.bind("escalator", escalator);
         camel.bind("smsLink", new SmsLink(smpp, receipts));
         camel.bind("acknowledgements", confirmations);
+        camel.bind("auditCheckpoints", auditCheckpoints);
         camel.configure().withRoutesIncludePattern(routesPattern(settings));
         camel.start();
         dispatchLoops.forEach(DispatchLoop::start);
@@ -392,6 +395,11 @@ public final class Gateway implements AutoCloseable {
         return events;
     }
 
+    /** The audit trail's checkpoints (signed heads); the timer route runs them, tests may at once. */
+    public io.liaison.gateway.audit.AuditCheckpoints auditCheckpoints() {
+        return auditCheckpoints;
+    }
+
     /** The gateway's clock: every recorded time comes from it. */
     public Clock clock() {
         return clock;
@@ -482,6 +490,14 @@ public final class Gateway implements AutoCloseable {
             camel.stop();
         } catch (RuntimeException e) {
             LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
+        }
+        try {
+            // the stop is the trail's last word of this run, and the head it leaves is signed
+            audit.record(io.liaison.gateway.audit.ActorRef.gateway(), io.liaison.gateway.audit.AuditAction.GATEWAY_STOPPED, null,
+                    java.util.Map.of());
+            auditCheckpoints.checkpointNow();
+        } catch (RuntimeException e) {
+            LOG.error("the audit trail could not record this stop: {}", e.getMessage());
         }
         dispatchLoops.forEach(DispatchLoop::close);
         smsAnswers.close();
@@ -737,6 +753,17 @@ public final class Gateway implements AutoCloseable {
             throw new GatewaySettings.SettingsException("routes/ found in " + found.size() + " places on the class path "
                     + found + "; only the copy inside the artifact may be loaded: remove the others from the class path"
                     + " (the working directory, '.', or an empty entry) or set gateway.routes.dir to an absolute folder");
+        }
+    }
+
+    /** Checkpoints signed by the gateway key every gateway.audit.checkpoint-every entries and -interval. */
+    private static io.liaison.gateway.audit.AuditCheckpoints auditCheckpoints(GatewaySettings s, io.liaison.gateway.audit.AuditLog audit,
+                                                                            OpenPgpGatewayKey key, Clock clock) {
+        try {
+            return new io.liaison.gateway.audit.AuditCheckpoints(audit, io.liaison.gateway.audit.OpenPgpCheckpoints.signer(key), clock,
+                    s.integer("gateway.audit.checkpoint-every"), s.duration("gateway.audit.checkpoint-interval"));
+        } catch (IllegalArgumentException e) {
+            throw new GatewaySettings.SettingsException(e.getMessage());
         }
     }
 

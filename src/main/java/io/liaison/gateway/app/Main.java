@@ -31,7 +31,8 @@ import picocli.CommandLine.Command;
         description = "Secure two-channel messaging gateway: NISC, ministry liaisons, CEPTOARs and operators.",
         subcommands = {DirectoryCommand.class, SendCommand.class, ForwardNoticeCommand.class, StatusCommand.class,
                 ServeCommand.class, IncidentCommand.class, KeysCommand.class, AckCommand.class, ExerciseCommand.class,
-                ReshareCommand.class, StatsCommand.class, InitCommand.class})
+                ReshareCommand.class, StatsCommand.class, InitCommand.class,
+                io.liaison.gateway.interfaces.cli.AuditCommand.class})
 public final class Main implements Callable<Integer> {
     static final String VERSION = "liaison-gateway 0.1.0";
 

@@ -29,10 +29,11 @@ public final class ChainVerifier {
     }
 
     /**
-     * @param startsChain true when the entries must begin at #1 (the whole trail, or an export from its start)
-     * @param unreadable  problems found before (lines that are not entries), already phrased
+     * @param first      the sequence the entries must start at (1: the whole trail; 0: unknown)
+     * @param last       the sequence they must end at (the recorded head, an export's range; 0: unknown)
+     * @param unreadable problems found before (lines that are not entries), already phrased
      */
-    public ChainVerdict verify(List<Located> entries, List<AuditCheckpoint> checkpoints, boolean startsChain,
+    public ChainVerdict verify(List<Located> entries, List<AuditCheckpoint> checkpoints, long first, long last,
                                List<String> unreadable) {
         List<String> problems = new ArrayList<>(unreadable);
         Map<Long, Long> firstLineOf = new HashMap<>();
@@ -45,7 +46,7 @@ public final class ChainVerifier {
         for (int i = 0; i < entries.size(); i++) {
             Located here = entries.get(i);
             AuditEntry e = here.entry();
-            Optional<String> problem = placeProblem(previous, here, entries, i, startsChain, firstLineOf);
+            Optional<String> problem = placeProblem(previous, here, entries, i, first, firstLineOf);
             if (problem.isEmpty() && !AuditChain.expectedHash(e).equals(e.hash())) {
                 problem = Optional.of("entry #" + e.sequence() + here.where() + " was changed: its content no longer matches its hash");
             }
@@ -53,7 +54,7 @@ public final class ChainVerifier {
                 problem = Optional.of("entry #" + previous.sequence() + " was changed or replaced: entry #" + e.sequence()
                         + here.where() + " records a different hash for it");
             }
-            if (problem.isEmpty() && previous == null && startsChain && !e.previousHash().equals(AuditChain.GENESIS)) {
+            if (problem.isEmpty() && previous == null && first == 1 && !e.previousHash().equals(AuditChain.GENESIS)) {
                 problem = Optional.of("entry #" + e.sequence() + here.where() + " does not start the chain: something before it was removed");
             }
             if (problem.isPresent()) {
@@ -62,7 +63,13 @@ public final class ChainVerifier {
             }
             previous = e;
         }
-        long last = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).entry().sequence();
+        long found = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).entry().sequence();
+        if (problems.isEmpty() && last > found) {
+            problems.add(last - found == 1 ? "entry #" + last + " was removed (the trail ends at #" + found + ", its head is #" + last + ")"
+                    : "entries #" + (found + 1) + " to #" + last + " were removed (the trail ends at #" + found + ", its head is #" + last + ")");
+        } else if (problems.isEmpty() && last > 0 && found > last) {
+            problems.add("an entry was inserted: #" + found + " lies beyond the chain's recorded head #" + last);
+        }
         for (AuditCheckpoint cp : checkpoints) {
             Optional<String> bad = signatures.problem(cp);
             if (bad.isPresent()) {
@@ -73,26 +80,26 @@ public final class ChainVerifier {
             if (named != null && !named.hash().equals(cp.hash())) {
                 problems.add("entry #" + cp.sequence() + " differs from the checkpoint signed for it: the chain up to #"
                         + cp.sequence() + " was rewritten");
-            } else if (named == null && cp.sequence() > last) {
-                problems.add("entries after #" + last + " were removed: the checkpoint signed at "
+            } else if (named == null && cp.sequence() > found) {
+                problems.add("entries after #" + found + " were removed: the checkpoint signed at "
                         + cp.at() + " names entry #" + cp.sequence());
             }
         }
-        return new ChainVerdict(entries.size(), checkpoints.size(), last, problems);
+        return new ChainVerdict(entries.size(), checkpoints.size(), found, problems);
     }
 
     private static Optional<String> placeProblem(AuditEntry previous, Located here, List<Located> entries, int index,
-                                                 boolean startsChain, Map<Long, Long> firstLineOf) {
+                                                 long first, Map<Long, Long> firstLineOf) {
         AuditEntry e = here.entry();
-        long expected = previous == null ? (startsChain ? 1 : e.sequence()) : previous.sequence() + 1;
+        long expected = previous == null ? (first > 0 ? first : e.sequence()) : previous.sequence() + 1;
         if (e.sequence() == expected) {
             return Optional.empty();
         }
         if (previous != null && e.sequence() <= previous.sequence()) {
             if (indexOfSequence(entries, e.sequence()) < index) {
-                Long first = firstLineOf.get(e.sequence());
+                Long firstLine = firstLineOf.get(e.sequence());
                 return Optional.of("an entry was inserted: #" + e.sequence() + here.where() + " appears a second time"
-                        + (first != null && first > 0 ? " (first at line " + first + ")" : ""));
+                        + (firstLine != null && firstLine > 0 ? " (first at line " + firstLine + ")" : ""));
             }
             return Optional.of("entry #" + e.sequence() + here.where() + " was moved: it comes after #" + previous.sequence());
         }

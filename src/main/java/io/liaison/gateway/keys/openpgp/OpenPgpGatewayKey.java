@@ -70,6 +70,26 @@ public final class OpenPgpGatewayKey {
         return new OpenPgpGatewayKey(file, unlocked, signingKeyOf(file, unlocked), isProtected);
     }
 
+    /**
+     * The public certificate held in a secret key file, read without unlocking it (to verify what the
+     * key signed, e.g. the audit trail's checkpoints, without its passphrase), or from a certificate file.
+     */
+    public static OpenPgpRecipientCertificate publicCertificate(Path file) throws GatewayKeyException {
+        byte[] bytes = read(file);
+        OpenPGPCertificate parsed;
+        try {
+            parsed = new OpenPGPKeyReader(IMPLEMENTATION).parseKeyOrCertificate(bytes);
+        } catch (IOException | RuntimeException e) {
+            throw new GatewayKeyException(file, "not an OpenPGP key or certificate");
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+        if (parsed == null) {
+            throw new GatewayKeyException(file, "not an OpenPGP key or certificate");
+        }
+        return new OpenPgpRecipientCertificate(parsed.isSecretKey() ? ((OpenPGPKey) parsed).toCertificate() : parsed);
+    }
+
     private static byte[] read(Path file) throws GatewayKeyException {
         try {
             return Files.readAllBytes(file);

@@ -163,6 +163,24 @@ public final class JdbcAuditLog implements AuditLog {
         return rows.get(0);
     }
 
+    /**
+     * The whole trail checked: every entry from #1 in order, the head row, every checkpoint. A last entry
+     * replaced with a recomputed hash has no successor to betray it; the head row does.
+     */
+    public io.liaison.gateway.audit.ChainVerdict verify(io.liaison.gateway.audit.ChainVerifier verifier) {
+        List<AuditEntry> all = read(Optional.empty(), Optional.empty());
+        Map.Entry<Long, String> head = recordedHead();
+        List<io.liaison.gateway.audit.ChainVerifier.Located> located = all.stream()
+                .map(e -> new io.liaison.gateway.audit.ChainVerifier.Located(e, 0)).toList();
+        io.liaison.gateway.audit.ChainVerdict verdict = verifier.verify(located, checkpoints(), 1, head.getKey(), List.of());
+        if (verdict.intact() && !all.isEmpty() && !all.get(all.size() - 1).hash().equals(head.getValue())) {
+            AuditEntry last = all.get(all.size() - 1);
+            return new io.liaison.gateway.audit.ChainVerdict(verdict.entries(), verdict.checkpoints(), verdict.lastSequence(),
+                    List.of("entry #" + last.sequence() + " was changed or replaced: the chain head (audit_head) records a different hash"));
+        }
+        return verdict;
+    }
+
     @Override
     public void saveCheckpoint(AuditCheckpoint cp) {
         try (Connection c = dataSource.getConnection()) {
