@@ -70,6 +70,14 @@ public final class TestTls {
         return new TestTls(certificate, context);
     }
 
+    /** The certificate as PEM: what a mail or SMS team hands an operator to trust. */
+    public String certificatePem() throws Exception {
+        return "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                        .encodeToString(certificate.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
     public SSLContext serverContext() {
         return serverContext;
     }

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * command, answers each as {@code replies} says (250 by default), and can close a connection after
  * each accepted message, as servers with a per-connection message limit do.
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
@@ -39,7 +39,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         this.socket = socket;
     }
 
-    static ScriptedSmtpServer start() throws IOException {
+    public static ScriptedSmtpServer start() throws IOException {
         ServerSocket s = new ServerSocket();
         s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         ScriptedSmtpServer server = new ScriptedSmtpServer(s);
@@ -49,7 +49,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return server;
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
@@ -79,12 +79,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return connections.get();
     }
 
-    int accepted() {
+    public int accepted() {
         return accepted.get();
     }
 
     /** A reply line for a command, or null for the default 250. */
-    void reply(Function<String, String> replies) {
+    public void reply(Function<String, String> replies) {
         this.replies = replies;
     }
 
@@ -98,12 +98,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** Offers AUTH with these mechanisms ("PLAIN LOGIN") in the EHLO reply; answer AUTH through {@link #reply}. */
-    void offerAuth(String mechanisms) {
+    public void offerAuth(String mechanisms) {
         this.offersAuth = mechanisms;
     }
 
     /** Every line the client sent outside DATA, as sent. */
-    List<String> commands() {
+    public List<String> commands() {
         return List.copyOf(commands);
     }
 
@@ -113,7 +113,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** Each accepted message's lines as they came in DATA (dots still doubled). */
-    List<List<String>> messages() {
+    public List<List<String>> messages() {
         return List.copyOf(messages);
     }
 
@@ -209,12 +209,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     /** Offers STARTTLS (RFC 3207) in the EHLO reply and runs the server side of the handshake with {@code context}. */
-    void offerStartTls(javax.net.ssl.SSLContext context) {
+    public void offerStartTls(javax.net.ssl.SSLContext context) {
         this.tls = context;
     }
 
     /** The lines that arrived after the TLS handshake, inside TLS. */
-    List<String> commandsOverTls() {
+    public List<String> commandsOverTls() {
         return List.copyOf(commandsOverTls);
     }
 
