@@ -48,7 +48,7 @@ class ClaimsAreReturnedAtOnceAndResumedOnlyByTheirOwnerTest {
 
     @BeforeEach
     void open() {
-        database = Database.open("jdbc:h2:file:" + work.resolve("db").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
+        database = io.liaison.gateway.testing.TestDatabase.fileIn(work, "db").open();
         store = new JdbcNoticeStore(database.dataSource(), new ClaimLease("gateway-a", Duration.ofMinutes(10)));
     }
 

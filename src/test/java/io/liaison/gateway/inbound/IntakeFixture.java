@@ -20,7 +20,6 @@ import io.liaison.gateway.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 
 /** The real intake bean on an in-memory database, the given directory and the sample gateway keys (OpenPGP and S/MIME); no Camel. */
 final class IntakeFixture implements AutoCloseable {
@@ -50,7 +49,7 @@ final class IntakeFixture implements AutoCloseable {
     IntakeFixture(Path directoryFile, InboundSettings settings, MutableClock clock, QuarantineNoticeSettings noticeLimits)
             throws Exception {
         this(directoryFile, settings, clock, noticeLimits,
-                Database.open("jdbc:h2:mem:intake-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+                io.liaison.gateway.testing.TestDatabase.inMemory("intake").open());
     }
 
     /** On a database of the caller's: a second fixture on the same file database is the gateway after a restart. */

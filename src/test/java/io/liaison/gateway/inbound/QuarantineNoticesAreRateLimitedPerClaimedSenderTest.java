@@ -88,13 +88,13 @@ class QuarantineNoticesAreRateLimitedPerClaimedSenderTest {
         MutableClock clock = MutableClock.sampleDay();
         QuarantineNoticeSettings limits = QuarantineNoticeSettings.defaults(List.of(InboundMail.GATEWAY_ADDRESS));
         try (IntakeFixture before = new IntakeFixture(DIRECTORY, InboundSettings.defaults(), clock, limits,
-                Database.open(url, "sa", ""))) {
+                io.liaison.gateway.testing.TestDatabase.orH2(url).open())) {
             assertTrue(before.intake.receiveRaw(spoofed("soc@east-power.sample.invalid", clock, "<r1@evil.invalid>"))
                     .outcomeReference().isPresent());
         }
         clock.advance(Duration.ofMinutes(5));
         try (IntakeFixture after = new IntakeFixture(DIRECTORY, InboundSettings.defaults(), clock, limits,
-                Database.open(url, "sa", ""))) {
+                io.liaison.gateway.testing.TestDatabase.orH2(url).open())) {
             InboundOutcome again = after.intake.receiveRaw(spoofed("soc@east-power.sample.invalid", clock, "<r2@evil.invalid>"));
             assertEquals(Optional.empty(), again.outcomeReference(), "the restarted gateway remembers the notice it sent");
             assertEquals(1, after.noticesOfKind(NoticeKind.QUARANTINE_NOTICE).size());

@@ -96,13 +96,13 @@ class UnsignedMailCannotPoisonTheReplayKeyTest {
         Path directory = InboundMail.SAMPLE.resolve("directory.yaml");
         byte[] inner;
         try (IntakeFixture before = new IntakeFixture(directory, InboundSettings.defaults(), clock, IntakeFixture.NOTICES_UNLIMITED,
-                Database.open(url, "sa", ""))) {
+                io.liaison.gateway.testing.TestDatabase.orH2(url).open())) {
             inner = InboundMail.inner(InboundMail.ack(before.noticeSentTo(List.of("east-power"))));
             assertEquals(InboundStatus.ACCEPTED, before.intake.receiveRaw(genuine(before, inner, MESSAGE_ID)).status());
         }
         clock.advance(Duration.ofMinutes(5));
         try (IntakeFixture after = new IntakeFixture(directory, InboundSettings.defaults(), clock, IntakeFixture.NOTICES_UNLIMITED,
-                Database.open(url, "sa", ""))) {
+                io.liaison.gateway.testing.TestDatabase.orH2(url).open())) {
             InboundOutcome sameId = after.intake.receiveRaw(genuine(after, InboundMail.inner(InboundMail.ack(
                     after.notices.notices().get(0).reference()) + "# other text\n"), MESSAGE_ID));
             InboundOutcome sameContent = after.intake.receiveRaw(genuine(after, inner, "<another-id@east-power.sample.invalid>"));

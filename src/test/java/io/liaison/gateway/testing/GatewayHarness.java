@@ -59,7 +59,7 @@ public final class GatewayHarness implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("gateway.demo-mode", "true");
         p.setProperty("gateway.key.passphrase-file", "keys-sample/gateway/passphrase.txt");
-        p.setProperty("gateway.db.url", "jdbc:h2:file:" + work.resolve("gateway").toAbsolutePath() + ";FILE_LOCK=FS;WRITE_DELAY=0");
+        TestDatabase.orH2("jdbc:h2:file:" + work.resolve("gateway").toAbsolutePath() + ";FILE_LOCK=FS;WRITE_DELAY=0").applyTo(p, work);
         p.setProperty("gateway.smtp.host", "127.0.0.1");
         p.setProperty("gateway.smtp.port", String.valueOf(smtpPort));
         p.setProperty("gateway.smtp.starttls", "none");

@@ -215,20 +215,38 @@ public final class PostgreSqlCluster implements AutoCloseable {
         }
     }
 
+    /** Stops the server at once (it is thrown away) and deletes its folder; a server that will not stop is killed. */
     @Override
     public synchronized void close() {
         try {
             if (running) {
-                run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "stop"),
-                        "pg_ctl stop");
+                run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "-t", "10", "stop"),
+                        "pg_ctl stop", 15);
                 running = false;
             }
+        } catch (ClusterException e) {
+            killPostmaster(data);
+            throw e;
         } finally {
             deleteTree(base);
         }
     }
 
+    private static void killPostmaster(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        try {
+            long server = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(server).ifPresent(ProcessHandle::destroyForcibly);
+        } catch (IOException | RuntimeException e) {
+            // no pid file (the server is gone) or a half-written one: nothing to kill
+        }
+    }
+
     private void run(List<String> command, String what) {
+        run(command, what, START_SECONDS + 30);
+    }
+
+    private void run(List<String> command, String what, long seconds) {
         List<String> full = new ArrayList<>();
         runAs.ifPresent(user -> full.addAll(List.of("runuser", "-u", user, "--")));
         full.addAll(command);
@@ -237,9 +255,9 @@ public final class PostgreSqlCluster implements AutoCloseable {
             try {
                 Process p = new ProcessBuilder(full).directory(base.toFile()).redirectErrorStream(true)
                         .redirectOutput(output.toFile()).start();
-                if (!p.waitFor(START_SECONDS + 30, TimeUnit.SECONDS)) {
+                if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
-                    throw new ClusterException(what + " did not finish within " + (START_SECONDS + 30) + " s");
+                    throw new ClusterException(what + " did not finish within " + seconds + " s");
                 }
                 if (p.exitValue() != 0) {
                     throw new ClusterException(what + " failed (exit " + p.exitValue() + "): " + Files.readString(output)
@@ -348,15 +366,7 @@ public final class PostgreSqlCluster implements AutoCloseable {
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     continue;
                 }
-                Path pidFile = dir.resolve("data").resolve("postmaster.pid");
-                if (Files.exists(pidFile)) {
-                    try {
-                        long server = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-                        ProcessHandle.of(server).ifPresent(ProcessHandle::destroyForcibly);
-                    } catch (IOException | RuntimeException e) {
-                        // a half-written pid file: the folder is removed anyway
-                    }
-                }
+                killPostmaster(dir.resolve("data"));
                 deleteTree(dir);
             }
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.gateway.app.Gateway;
+import io.liaison.gateway.app.GatewaySettings;
 import io.liaison.gateway.store.jdbc.Database;
 import io.liaison.gateway.store.jdbc.JdbcConfirmationStore;
 import io.liaison.gateway.testing.Await;
@@ -101,7 +102,8 @@ class BadSmsRepliesAreRejectedAndRecordNothingTest {
 
     private static List<Confirmation> attemptsSince(GatewayHarness h, Instant since) {
         // A second pool on the same embedded database, as an auditor's query would be.
-        try (Database db = Database.open(h.settings().get("gateway.db.url"), "sa", "")) {
+        GatewaySettings s = h.settings();
+        try (Database db = Database.open(s.get("gateway.db.url"), s.get("gateway.db.user"), s.databasePassword())) {
             return new JdbcConfirmationStore(db.dataSource()).attemptsSince(since);
         }
     }

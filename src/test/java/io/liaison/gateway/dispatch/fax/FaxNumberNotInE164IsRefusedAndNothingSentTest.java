@@ -59,7 +59,7 @@ class FaxNumberNotInE164IsRefusedAndNothingSentTest {
 
     @BeforeEach
     void open() {
-        database = Database.open("jdbc:h2:file:" + work.resolve("db").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
+        database = io.liaison.gateway.testing.TestDatabase.fileIn(work, "db").open();
         store = new JdbcNoticeStore(database.dataSource());
         directory = SampleDirectory.load(clock);
         renderer = new FaxRenderer(ZoneId.of("Asia/Tokyo"), Tlp.AMBER, FaxResolution.FINE, FaxCompression.T4);

@@ -34,7 +34,7 @@ final class CorpusGateway implements AutoCloseable {
     static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
     final MutableClock clock;
     final Directory directory;
-    private final String url;
+    private final io.liaison.gateway.testing.TestDatabase testDatabase;
     private final OpenPgpGatewayKey key;
     Database database;
     JdbcNoticeStore notices;
@@ -45,14 +45,14 @@ final class CorpusGateway implements AutoCloseable {
     CorpusGateway(Path directoryFile, Path databaseFile, MutableClock clock) throws Exception {
         this.clock = clock;
         this.directory = new DirectoryLoader(clock, new OpenPgpCertificateReader()).load(directoryFile);
-        this.url = "jdbc:h2:file:" + databaseFile.toAbsolutePath();
+        this.testDatabase = io.liaison.gateway.testing.TestDatabase.orH2("jdbc:h2:file:" + databaseFile.toAbsolutePath());
         this.key = OpenPgpGatewayKey.load(InboundMail.SAMPLE.resolve("gateway/gateway.sec.asc"),
                 PassphraseSource.fromFile(InboundMail.SAMPLE.resolve("gateway/passphrase.txt")));
         start();
     }
 
     private void start() {
-        database = Database.open(url, "sa", "");
+        database = testDatabase.open();
         notices = new JdbcNoticeStore(database.dataSource());
         inbound = new JdbcInboundStore(database.dataSource());
         intake = new InboundIntake(directory, inbound, notices,

@@ -51,7 +51,7 @@ class ConfirmationCodesStayUniqueWhenDrawsClashTest {
 
     @BeforeEach
     void open() {
-        database = Database.open("jdbc:h2:file:" + work.resolve("db").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
+        database = io.liaison.gateway.testing.TestDatabase.fileIn(work, "db").open();
         notices = new JdbcNoticeStore(database.dataSource());
         store = new JdbcConfirmationStore(database.dataSource());
     }

@@ -62,7 +62,7 @@ class EscalationWatchesOpenOncePerOrganisationTest {
 
     @BeforeEach
     void open() {
-        database = Database.open("jdbc:h2:file:" + work.resolve("db").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
+        database = io.liaison.gateway.testing.TestDatabase.fileIn(work, "db").open();
         notices = new JdbcNoticeStore(database.dataSource());
         watches = new JdbcEscalationStore(database.dataSource());
         EscalationPolicy policy = new EscalationPolicy(List.of(EscalationAction.RESEND, EscalationAction.STANDBY,
