@@ -21,13 +21,13 @@ import java.util.stream.Stream;
  * the types named in descriptors and signatures. String constants are left out, so a class named only
  * as a string (app.DemoOnly's way of loading demo code) is not a reference. No library needed.
  */
-final class ClassReferences {
+public final class ClassReferences {
     private static final Pattern TYPE_IN_DESCRIPTOR = Pattern.compile("L([A-Za-z0-9_$/]+)[;<]");
 
     private ClassReferences() {}
 
     /** Every .class file under {@code root}, by its internal name (io/liaison/gateway/app/Main). */
-    static List<Path> classFiles(Path root) {
+    public static List<Path> classFiles(Path root) {
         try (Stream<Path> s = Files.walk(root)) {
             return s.filter(p -> p.toString().endsWith(".class")).sorted().toList();
         } catch (IOException e) {
@@ -36,7 +36,7 @@ final class ClassReferences {
     }
 
     /** Internal names (slashes) of the classes this class file refers to, itself excluded. */
-    static Set<String> of(Path classFile) {
+    public static Set<String> of(Path classFile) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(classFile)))) {
             if (in.readInt() != 0xCAFEBABE) {
                 throw new IllegalArgumentException(classFile + " is not a class file");
