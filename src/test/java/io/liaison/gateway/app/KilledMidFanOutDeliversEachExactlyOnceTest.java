@@ -35,10 +35,12 @@ class KilledMidFanOutDeliversEachExactlyOnceTest {
     @Test
     void restartAfterKillCompletesTheFanOutWithoutDuplicates() throws Exception {
         try (GatewayHarness h = GatewayHarness.start(work)) {
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", childClassPath(), CrashingGatewayMain.class.getName(),
-                    work.toString(), String.valueOf(h.smtpPort), String.valueOf(h.smsc.port()), "2")
-                    .redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            // on PostgreSQL the child gateway works on the harness's database, as a second node would
+            command.addAll(h.database().childJvmOptions());
+            command.addAll(List.of("-cp", childClassPath(), CrashingGatewayMain.class.getName(),
+                    work.toString(), String.valueOf(h.smtpPort), String.valueOf(h.smsc.port()), "2"));
+            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
             CompletableFuture<Boolean> parked = CompletableFuture.supplyAsync(() -> waitForParked(child));
             assertTrue(parked.get(90, TimeUnit.SECONDS), "child reached the kill point");
             child.destroyForcibly();

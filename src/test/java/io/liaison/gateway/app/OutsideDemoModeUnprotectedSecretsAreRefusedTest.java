@@ -28,6 +28,7 @@ class OutsideDemoModeUnprotectedSecretsAreRefusedTest {
             Properties p = h.overrides();
             p.setProperty("gateway.demo-mode", "false");
             p.setProperty("gateway.db.password-env", "LIAISON_TEST_UNSET_DB_PASSWORD");
+            p.remove("gateway.db.password-file"); // the PostgreSQL leg's harness names one
 
             GatewaySettings.SettingsException e = assertThrows(GatewaySettings.SettingsException.class,
                     () -> Gateway.builder(GatewaySettings.load(Optional.empty(), p)).clock(h.clock).start().close());

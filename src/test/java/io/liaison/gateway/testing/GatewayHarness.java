@@ -47,6 +47,15 @@ public final class GatewayHarness implements AutoCloseable {
         mail.start();
     }
 
+    /** The database this harness's gateways use (H2 file, or PostgreSQL on the PostgreSQL leg). */
+    public TestDatabase database() {
+        return TestDatabase.orH2(h2Url(work));
+    }
+
+    private static String h2Url(Path work) {
+        return "jdbc:h2:file:" + work.resolve("gateway").toAbsolutePath() + ";FILE_LOCK=FS;WRITE_DELAY=0";
+    }
+
     public GreenMail mail() {
         return mail;
     }
@@ -59,7 +68,7 @@ public final class GatewayHarness implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("gateway.demo-mode", "true");
         p.setProperty("gateway.key.passphrase-file", "keys-sample/gateway/passphrase.txt");
-        TestDatabase.orH2("jdbc:h2:file:" + work.resolve("gateway").toAbsolutePath() + ";FILE_LOCK=FS;WRITE_DELAY=0").applyTo(p, work);
+        TestDatabase.orH2(h2Url(work)).applyTo(p, work);
         p.setProperty("gateway.smtp.host", "127.0.0.1");
         p.setProperty("gateway.smtp.port", String.valueOf(smtpPort));
         p.setProperty("gateway.smtp.starttls", "none");

@@ -361,7 +361,11 @@ public final class PostgreSqlCluster implements AutoCloseable {
                 try {
                     pid = Long.parseLong(Files.readString(owner).trim());
                 } catch (IOException | NumberFormatException e) {
-                    continue; // being set up right now, or not ours
+                    if (olderThanAnHour(dir)) {
+                        killPostmaster(dir.resolve("data"));
+                        deleteTree(dir); // half deleted by a stop, or never finished
+                    }
+                    continue; // being set up right now
                 }
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     continue;
@@ -374,16 +378,24 @@ public final class PostgreSqlCluster implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+    private static boolean olderThanAnHour(Path dir) {
+        try {
+            return Files.getLastModifiedTime(dir).toInstant().isBefore(java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
         } catch (IOException e) {
-            // the cluster is stopped; a file left in the temporary folder is removed by the next start's sweep
+            return false;
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        // A server stopped "immediate" may still be writing its last files while they are deleted: try again.
+        for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                // something appeared or vanished meanwhile: walk again
+            }
         }
     }
 

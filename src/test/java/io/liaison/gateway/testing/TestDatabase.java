@@ -34,6 +34,11 @@ public record TestDatabase(String url, String user, String password, Optional<Pa
         if (!postgreSql()) {
             return new TestDatabase(h2Url, "sa", "", Optional.empty());
         }
+        String inherited = System.getProperty(INHERITED_URL);
+        if (inherited != null) {
+            Path file = Path.of(System.getProperty(INHERITED_PASSWORD_FILE));
+            return new TestDatabase(inherited, System.getProperty(INHERITED_USER), readPassword(file), Optional.of(file));
+        }
         return STAND_INS.computeIfAbsent(h2Url.split(";", 2)[0], k -> {
             PostgreSqlCluster cluster = PostgreSqlCluster.shared();
             return new TestDatabase(cluster.freshDatabase(), cluster.user(), cluster.password(), Optional.of(cluster.passwordFile()));
@@ -48,6 +53,30 @@ public record TestDatabase(String url, String user, String password, Optional<Pa
     /** An in-memory database on H2, or a fresh PostgreSQL database. */
     public static TestDatabase inMemory(String name) {
         return orH2("jdbc:h2:mem:" + name + "-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    private static final String INHERITED_URL = "liaison.test.database.url";
+    private static final String INHERITED_USER = "liaison.test.database.user";
+    private static final String INHERITED_PASSWORD_FILE = "liaison.test.database.password-file";
+
+    /**
+     * JVM options for a child process a test starts (a gateway to be killed): on PostgreSQL the child works on
+     * this very database instead of a cluster of its own. Empty on H2, where the file URL already says it.
+     */
+    public java.util.List<String> childJvmOptions() {
+        if (passwordFile.isEmpty()) {
+            return java.util.List.of();
+        }
+        return java.util.List.of("-D" + PostgreSqlCluster.DATABASE_PROPERTY + "=postgresql", "-D" + INHERITED_URL + "=" + url,
+                "-D" + INHERITED_USER + "=" + user, "-D" + INHERITED_PASSWORD_FILE + "=" + passwordFile.get());
+    }
+
+    private static String readPassword(Path file) {
+        try {
+            return java.nio.file.Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the test database's password file " + file, e);
+        }
     }
 
     /** Opens (and migrates) it, as the gateway does. */
