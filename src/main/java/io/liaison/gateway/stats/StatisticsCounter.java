@@ -142,8 +142,8 @@ public final class StatisticsCounter {
                         + " notices.",
                 "原因は複数選択のため、1件の報告が挙げた原因それぞれに数える（合計は件数を超えうる）。 / Causes are multi-select: a"
                         + " report counts under every cause it names, so the cause rows may add up to more than the reports.",
-                "（記載なし）の行はゲートウェイが追加したもの（報告は断片的でよいため）。 / The (not stated) rows are the gateway's"
-                        + " addition to the seed's layout, so that each breakdown adds up.",
+                "（記載なし）の行は、事象または原因の記載がない報告の件数（各内訳の合計が件数と一致するよう表示）。 / The (not stated)"
+                        + " rows count reports that did not state the event type or cause, so that each breakdown adds up.",
                 "演習（exercise）の通信は一切数えない。 / Exercise traffic is never counted."));
         if (!uncounted.isEmpty()) {
             notes.add("数えなかった事案 / Not counted (reported by NISC itself or by an organisation no longer in the directory): "

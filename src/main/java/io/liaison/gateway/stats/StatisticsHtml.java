@@ -47,7 +47,8 @@ public final class StatisticsHtml {
         b.append("<table>\n<caption>").append(esc(table.japanese())).append(" <span class=\"en\">").append(esc(table.english()))
                 .append("</span></caption>\n<thead>\n<tr><th rowspan=\"2\" colspan=\"2\">")
                 .append(table == StatisticsRow.Table.FORM ? "実施形態<br><span class=\"en\">Form of sharing</span>"
-                        : "事象の種類<br><span class=\"en\">" + (table == StatisticsRow.Table.EVENT ? "Event type" : "Cause") + "</span>")
+                        : table == StatisticsRow.Table.EVENT ? "事象の種類<br><span class=\"en\">Event type</span>"
+                        : "原因<br><span class=\"en\">Cause</span>")
                 .append("</th>");
         for (int c = 0; c < previous; c++) {
             b.append("<th rowspan=\"2\">").append(esc(cols.get(c).japanese())).append("<br><span class=\"en\">")

@@ -195,6 +195,19 @@ class QuarterlyStatisticsMatchKnownTrafficTest {
     }
 
     @Test
+    void officialSheetHeadsTheCauseTableWith原因AndSaysNothingAboutWhereItsLayoutCameFrom() throws Exception {
+        SharingStatistics q2 = tables.get(StatisticsPeriod.quarter(new FiscalQuarter(2026, 2)));
+        List<Path> files = StatisticsFiles.write(q2, work.resolve("sheet"));
+        String html = Files.readString(files.get(1), StandardCharsets.UTF_8);
+        String causes = html.substring(html.indexOf(StatisticsRow.Table.CAUSE.japanese()));
+        assertTrue(causes.contains("<th rowspan=\"2\" colspan=\"2\">原因<br><span class=\"en\">Cause</span>"), causes);
+        String both = html + Files.readString(files.get(0), StandardCharsets.UTF_8);
+        for (String word : List.of("seed", "Seed", "004", "ゲートウェイが追加", "gateway's addition")) {
+            assertFalse(both.contains(word), "an official sheet says nothing of its sources: " + word);
+        }
+    }
+
+    @Test
     void theStatsCommandWritesTheSameTableFromTheStoredTraffic() throws Exception {
         Path out = work.resolve("cli");
         String printed = run(0, "stats", "--quarter", "2026Q2", "--out", out.toString(), "--config", config.toString());

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
  * {@code stats --quarter 2026Q3 | --fiscal-year 2026 [--out DIR]}: the seed's quarterly table from the ledger. It
  * reads the database and the directory only; it needs neither the keys nor the mail and SMS servers.
  */
-@Command(name = "stats", description = "Quarterly statistics of information sharing (seed 004) as CSV and HTML."
+@Command(name = "stats", description = "Quarterly statistics of information sharing (情報共有件数) as CSV and HTML."
         + " Japanese fiscal year: FY2026 = April 2026 to March 2027; 2026Q3 = October–December 2026 (Asia/Tokyo).")
 public final class StatsCommand implements Callable<Integer> {
     static final int REFUSED = 2;
