@@ -1,5 +1,6 @@
 package io.liaison.gateway.app;
 
+import io.liaison.gateway.compose.KeySwitchingProtector;
 import io.liaison.gateway.compose.MessageProtector;
 import io.liaison.gateway.compose.NoticeEmailComposer;
 import io.liaison.gateway.compose.fax.FaxRenderer;
@@ -7,7 +8,7 @@ import io.liaison.gateway.compose.fax.RenderedFax;
 import io.liaison.gateway.compose.ProtectorSelector;
 import io.liaison.gateway.compose.openpgp.PgpMimeProtector;
 import io.liaison.gateway.compose.smime.SmimeProtector;
-import io.liaison.gateway.keys.GatewayKeyException;
+import io.liaison.gateway.keys.GatewayKeySchedule;
 import io.liaison.gateway.keys.smime.SmimeGatewayKey;
 import io.liaison.gateway.keys.smime.SmimeRecipientCertificate;
 import io.liaison.gateway.directory.ChannelKind;
@@ -50,7 +51,6 @@ import io.liaison.gateway.inbound.smime.SmimeInboundOpener;
 import io.liaison.gateway.intake.NoticeFile;
 import io.liaison.gateway.intake.NoticeIntake;
 import io.liaison.gateway.intake.NoticeRejectedException;
-import io.liaison.gateway.keys.PassphraseSource;
 import io.liaison.gateway.keys.RecipientCertificate;
 import io.liaison.gateway.keys.openpgp.OpenPgpCertificateReader;
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
@@ -115,6 +115,7 @@ public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
 
     private final GatewaySettings settings;
+    private final GatewayKeys keys;
     private final Clock clock;
     private final Directory directory;
     private final Database database;
@@ -166,8 +167,9 @@ public final class Gateway implements AutoCloseable {
         ZoneId zone = settings.zone();
         String databasePassword = settings.databasePassword(); // refused before any key is unlocked when empty outside demo
         this.directory = new DirectoryLoader(clock, new OpenPgpCertificateReader()).load(settings.path("gateway.directory"));
-        OpenPgpGatewayKey key = OpenPgpGatewayKey.load(settings.path("gateway.key.file"), passphrase(settings));
-        Optional<SmimeGatewayKey> smimeKey = smimeKey(settings);
+        this.keys = GatewayKeys.load(settings);
+        OpenPgpGatewayKey key = keys.openPgp().current();
+        Optional<SmimeGatewayKey> smimeKey = keys.smime().map(GatewayKeySchedule::current);
         refuseUnprotectedKeysOutsideDemo(key, smimeKey);
         refuseSampleKeysOutsideDemo(key);
         refuseSmimeContactsWithoutSmimeKey(smimeKey);
@@ -175,9 +177,12 @@ public final class Gateway implements AutoCloseable {
             throw new GatewaySettings.SettingsException("refusing to run on sample keys outside demo mode: S/MIME gateway key "
                     + k.file() + " (" + k.fingerprint() + ")");
         });
-        MessageProtector protector = settings.demoMode() ? PgpMimeProtector.forDemo(key) : PgpMimeProtector.forProduction(key);
-        ProtectorSelector protectors = smimeKey
-                .map(k -> ProtectorSelector.of(protector, settings.demoMode() ? SmimeProtector.forDemo(k) : SmimeProtector.forProduction(k)))
+        // During a rollover the protectors switch keys at gateway.key.switch-at, on the gateway's clock.
+        MessageProtector protector = switching(keys.openPgp(),
+                k -> settings.demoMode() ? PgpMimeProtector.forDemo(k) : PgpMimeProtector.forProduction(k));
+        ProtectorSelector protectors = keys.smime()
+                .map(schedule -> ProtectorSelector.of(protector, switching(schedule,
+                        k -> settings.demoMode() ? SmimeProtector.forDemo(k) : SmimeProtector.forProduction(k))))
                 .orElseGet(() -> ProtectorSelector.of(protector));
 
         this.database = Database.open(settings.get("gateway.db.url"), settings.get("gateway.db.user"),
@@ -250,9 +255,10 @@ public final class Gateway implements AutoCloseable {
         this.inboundStore = new JdbcInboundStore(database.dataSource());
         List<RecipientCertificate> registered = InboundIntake.registeredCertificates(directory);
         InboundSettings inbound = inboundSettings(settings);
-        List<InboundOpener> openers = new ArrayList<>(List.of(new OpenPgpInboundOpener(key, registered, inbound.limits())));
+        // During a rollover both keys decrypt until gateway.key.retire-at, the new one only after it.
+        List<InboundOpener> openers = new ArrayList<>(List.of(new OpenPgpInboundOpener(keys.openPgp(), registered, inbound.limits())));
         // Without an S/MIME key no S/MIME contact is allowed (above), so an S/MIME reply is then refused as a format not opened.
-        smimeKey.ifPresent(k -> openers.add(new SmimeInboundOpener(k, registered, inbound.limits())));
+        keys.smime().ifPresent(k -> openers.add(new SmimeInboundOpener(k, registered, inbound.limits())));
         this.inboundIntake = new InboundIntake(directory, inboundStore, store, openers,
                 inbound, clock, zone, settings.get("gateway.reference-prefix"),
                 java.util.Optional.of(confirmations), quarantineNoticeSettings(settings), events)
@@ -298,9 +304,24 @@ public final class Gateway implements AutoCloseable {
         camel.start();
         dispatchLoops.forEach(DispatchLoop::start);
         this.template = camel.getCamelTemplate();
-        LOG.info("gateway started: {} organisations, {} points of contact, signing key {}{}",
+        LOG.info("gateway started: {} organisations, {} points of contact, signing key {}{}{}",
                 directory.organisations().size(), directory.pointsOfContact().size(), key.fingerprint(),
+                keys.openPgp().next().map(n -> " (rolling over to " + n.fingerprint() + " at " + keys.openPgp().switchAt().orElseThrow()
+                        + ", old key retired at " + keys.openPgp().retireAt().orElseThrow() + ")").orElse(""),
                 settings.demoMode() ? " (DEMO MODE: sample keys allowed)" : "");
+    }
+
+    /** The protector for one kind: signing with the current key, or switching to the next at the rollover's date. */
+    private static <K> MessageProtector switching(GatewayKeySchedule<K> schedule, java.util.function.Function<K, MessageProtector> protector) {
+        MessageProtector current = protector.apply(schedule.current());
+        return schedule.next()
+                .<MessageProtector>map(next -> new KeySwitchingProtector(current, protector.apply(next), schedule.switchAt().orElseThrow()))
+                .orElse(current);
+    }
+
+    /** The gateway's own keys and their rollover schedule: what {@code keys announce} sends and {@code keys check} judges. */
+    public GatewayKeys keys() {
+        return keys;
     }
 
     public static Builder builder(GatewaySettings settings) {
@@ -549,25 +570,6 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** The S/MIME signing key, when configured; its passphrase falls back to the OpenPGP key's so one secret can serve both. */
-    private static Optional<SmimeGatewayKey> smimeKey(GatewaySettings settings) throws GatewayKeyException {
-        Optional<String> keyFile = settings.optional("gateway.smime.key.file");
-        if (keyFile.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> variable = settings.optional("gateway.smime.key.passphrase-env");
-        Optional<String> file = settings.optional("gateway.smime.key.passphrase-file");
-        PassphraseSource passphrase;
-        if (variable.isPresent() && System.getenv(variable.get()) != null) {
-            passphrase = PassphraseSource.fromEnvironment(variable.get());
-        } else if (file.isPresent()) {
-            passphrase = PassphraseSource.fromFile(Path.of(file.get()));
-        } else {
-            passphrase = passphrase(settings);
-        }
-        return Optional.of(SmimeGatewayKey.load(Path.of(keyFile.get()), settings.path("gateway.smime.certificate.file"), passphrase));
-    }
-
     /** Fail at start, not at the first alert: an S/MIME contact with no S/MIME key to sign with would get no e-mail at all. */
     private void refuseSmimeContactsWithoutSmimeKey(Optional<SmimeGatewayKey> smimeKey) {
         if (smimeKey.isPresent()) {
@@ -581,11 +583,6 @@ public final class Gateway implements AutoCloseable {
             throw new GatewaySettings.SettingsException("the directory has S/MIME contacts (" + String.join(", ", smimeContacts)
                     + ") but gateway.smime.key.file is not set; configure the gateway's S/MIME key and certificate");
         }
-    }
-
-    /** LIAISON_KEY_PASSPHRASE_FILE, then LIAISON_KEY_PASSPHRASE, then gateway.key.passphrase-file: never argv. */
-    private static PassphraseSource passphrase(GatewaySettings settings) throws io.liaison.gateway.keys.GatewayKeyException {
-        return PassphraseSource.resolve(System.getenv(), settings.optional("gateway.key.passphrase-file").map(Path::of));
     }
 
     private static io.liaison.gateway.inbound.QuarantineNoticeSettings quarantineNoticeSettings(GatewaySettings s) {

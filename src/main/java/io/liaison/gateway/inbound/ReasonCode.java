@@ -46,6 +46,8 @@ public enum ReasonCode {
     ENCRYPTION_NESTED("encryption nested inside encryption"),
     /** Encrypted, but not to the gateway's key, or damaged. */
     DECRYPTION_FAILED("the gateway could not decrypt the message"),
+    /** Encrypted only to a gateway key retired after a key rollover: the sender still uses the old certificate. */
+    ENCRYPTED_TO_RETIRED_KEY("the message is encrypted to a retired gateway key"),
     /** Decrypted, but carries no signature. */
     UNSIGNED("the message is not signed"),
     /** A signature does not verify: the content was changed, or it was made over other content. */

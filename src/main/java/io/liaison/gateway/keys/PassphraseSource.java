@@ -67,20 +67,29 @@ public final class PassphraseSource {
      */
     public static PassphraseSource resolve(Map<String, String> environment, Optional<Path> configuredFile)
             throws GatewayKeyException {
-        boolean hasFile = isSet(environment.get(FILE_VARIABLE));
-        boolean hasValue = isSet(environment.get(DEFAULT_VARIABLE));
+        return resolve(environment, configuredFile, DEFAULT_VARIABLE, FILE_VARIABLE);
+    }
+
+    /**
+     * The same rule with other variable names: the next key of a rollover has its own passphrase
+     * ({@code LIAISON_NEXT_KEY_PASSPHRASE}, {@code LIAISON_NEXT_KEY_PASSPHRASE_FILE}).
+     */
+    public static PassphraseSource resolve(Map<String, String> environment, Optional<Path> configuredFile,
+                                           String valueVariable, String fileVariable) throws GatewayKeyException {
+        boolean hasFile = isSet(environment.get(fileVariable));
+        boolean hasValue = isSet(environment.get(valueVariable));
         if (hasFile && hasValue) {
-            throw new GatewayKeyException("both " + FILE_VARIABLE + " and " + DEFAULT_VARIABLE
+            throw new GatewayKeyException("both " + fileVariable + " and " + valueVariable
                     + " are set; set only one");
         }
         if (hasFile) {
-            return fromFile(Path.of(environment.get(FILE_VARIABLE)));
+            return fromFile(Path.of(environment.get(fileVariable)));
         }
         if (hasValue) {
-            return fromEnvironment(DEFAULT_VARIABLE, environment);
+            return fromEnvironment(valueVariable, environment);
         }
         return configuredFile.map(PassphraseSource::fromFile).orElseThrow(() -> new GatewayKeyException(
-                "no key passphrase configured: set " + DEFAULT_VARIABLE + " or " + FILE_VARIABLE
+                "no key passphrase configured: set " + valueVariable + " or " + fileVariable
                         + ", or name a passphrase file in the configuration"));
     }
 

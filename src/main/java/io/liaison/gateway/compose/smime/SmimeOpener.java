@@ -69,7 +69,7 @@ public final class SmimeOpener {
     /** Larger than any notice or report; anything bigger is refused before decryption. */
     public static final int DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
-    private final SmimeGatewayKey decryptionKey;
+    private final List<SmimeGatewayKey> decryptionKeys;
     private final int maxBytes;
     private final KeyPolicy policy = KeyPolicy.standard();
 
@@ -78,7 +78,15 @@ public final class SmimeOpener {
     }
 
     public SmimeOpener(SmimeGatewayKey decryptionKey, int maxBytes) {
-        this.decryptionKey = Objects.requireNonNull(decryptionKey, "decryptionKey");
+        this(List.of(Objects.requireNonNull(decryptionKey, "decryptionKey")), maxBytes);
+    }
+
+    /** Opens what is encrypted to any of {@code decryptionKeys} (both gateway keys during a key rollover's overlap). */
+    public SmimeOpener(List<SmimeGatewayKey> decryptionKeys, int maxBytes) {
+        this.decryptionKeys = List.copyOf(decryptionKeys);
+        if (this.decryptionKeys.isEmpty()) {
+            throw new IllegalArgumentException("at least one decryption key is needed");
+        }
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive");
         }
@@ -115,29 +123,61 @@ public final class SmimeOpener {
         try {
             if (CMSObjectIdentifiers.envelopedData.equals(type)) {
                 CMSEnvelopedData enveloped = new CMSEnvelopedData(info);
-                RecipientInformation recipient = ours(enveloped.getRecipientInfos());
-                return recipient.getContent(decryptionKey.decryptorFor(recipient, false));
+                Ours ours = ours(enveloped.getRecipientInfos());
+                return ours.recipient().getContent(ours.key().decryptorFor(ours.recipient(), false));
             }
             if (CMSObjectIdentifiers.authEnvelopedData.equals(type)) {
                 CMSAuthEnvelopedData enveloped = new CMSAuthEnvelopedData(info);
-                RecipientInformation recipient = ours(enveloped.getRecipientInfos());
+                Ours ours = ours(enveloped.getRecipientInfos());
                 // Bouncy Castle checks the GCM tag while returning the content: tampering throws here.
-                return recipient.getContent(decryptionKey.decryptorFor(recipient, true));
+                return ours.recipient().getContent(ours.key().decryptorFor(ours.recipient(), true));
             }
         } catch (CMSException | GatewayKeyException | RuntimeException e) {
-            throw new OpeningException("S/MIME content cannot be decrypted with key " + decryptionKey.fingerprint(), e);
+            throw new OpeningException("S/MIME content cannot be decrypted with key " + fingerprints(), e);
         }
         throw new OpeningException("CMS content of type " + type + " is not enveloped data");
     }
 
-    private RecipientInformation ours(RecipientInformationStore store) throws OpeningException {
+    /** A recipient info of the message and the key of ours it is addressed to. */
+    private record Ours(RecipientInformation recipient, SmimeGatewayKey key) {
+    }
+
+    private Ours ours(RecipientInformationStore store) throws OpeningException {
         Collection<RecipientInformation> recipients = store.getRecipients();
-        for (RecipientInformation recipient : recipients) {
-            if (decryptionKey.isAddressedBy(recipient)) {
-                return recipient;
+        for (SmimeGatewayKey key : decryptionKeys) {
+            for (RecipientInformation recipient : recipients) {
+                if (key.isAddressedBy(recipient)) {
+                    return new Ours(recipient, key);
+                }
             }
         }
-        throw new OpeningException("not encrypted to key " + decryptionKey.fingerprint() + " (" + recipients.size() + " recipient(s))");
+        throw new OpeningException("not encrypted to key " + fingerprints() + " (" + recipients.size() + " recipient(s))");
+    }
+
+    private String fingerprints() {
+        return String.join(" or ", decryptionKeys.stream().map(SmimeGatewayKey::fingerprint).toList());
+    }
+
+    /**
+     * True when the DER-encoded CMS EnvelopedData or AuthEnvelopedData {@code cms} names one of this
+     * opener's keys among its recipients. Nothing is decrypted.
+     */
+    public boolean isAddressedTo(byte[] cms) {
+        try {
+            ContentInfo info = ContentInfo.getInstance(cms);
+            RecipientInformationStore store;
+            if (CMSObjectIdentifiers.envelopedData.equals(info.getContentType())) {
+                store = new CMSEnvelopedData(info).getRecipientInfos();
+            } else if (CMSObjectIdentifiers.authEnvelopedData.equals(info.getContentType())) {
+                store = new CMSAuthEnvelopedData(info).getRecipientInfos();
+            } else {
+                return false;
+            }
+            ours(store);
+            return true;
+        } catch (CMSException | OpeningException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -394,6 +434,6 @@ public final class SmimeOpener {
 
     @Override
     public String toString() {
-        return "S/MIME opener for key " + decryptionKey.fingerprint();
+        return "S/MIME opener for key " + fingerprints();
     }
 }

@@ -8,6 +8,7 @@ import io.liaison.gateway.inbound.OpenedInbound;
 import io.liaison.gateway.inbound.ReasonCode;
 import io.liaison.gateway.inbound.SignatureCheck;
 import io.liaison.gateway.keys.RecipientCertificate;
+import io.liaison.gateway.keys.GatewayKeySchedule;
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
 import io.liaison.gateway.keys.openpgp.OpenPgpRecipientCertificate;
 import jakarta.mail.BodyPart;
@@ -53,7 +54,7 @@ import org.bouncycastle.util.encoders.Hex;
 public final class OpenPgpInboundOpener implements InboundOpener {
     static final String PROTOCOL = "application/pgp-encrypted";
 
-    private final OpenPgpGatewayKey key;
+    private final GatewayKeySchedule<OpenPgpGatewayKey> keys;
     private final List<OpenPGPCertificate> registered;
     private final int maxDecompressedBytes;
 
@@ -63,7 +64,13 @@ public final class OpenPgpInboundOpener implements InboundOpener {
     }
 
     public OpenPgpInboundOpener(OpenPgpGatewayKey key, Collection<? extends RecipientCertificate> registered, InboundLimits limits) {
-        this.key = key;
+        this(GatewayKeySchedule.single(key), registered, limits);
+    }
+
+    /** During a key rollover: both gateway keys decrypt until the old one's retirement, the new one only after it. */
+    public OpenPgpInboundOpener(GatewayKeySchedule<OpenPgpGatewayKey> keys, Collection<? extends RecipientCertificate> registered,
+                                InboundLimits limits) {
+        this.keys = keys;
         this.maxDecompressedBytes = limits.maxDecompressedBytes();
         List<OpenPGPCertificate> openPgp = new ArrayList<>();
         for (RecipientCertificate c : registered) {
@@ -72,6 +79,10 @@ public final class OpenPgpInboundOpener implements InboundOpener {
             }
         }
         this.registered = List.copyOf(openPgp);
+    }
+
+    private static String fingerprints(List<OpenPgpGatewayKey> keys) {
+        return String.join(" or ", keys.stream().map(OpenPgpGatewayKey::fingerprint).toList());
     }
 
     @Override
@@ -88,7 +99,8 @@ public final class OpenPgpInboundOpener implements InboundOpener {
     public OpenedInbound open(MimeMessage outer, Instant now) throws InboundRejection {
         byte[] payload = payload(outer);
         OpenPGPMessageProcessor processor = new OpenPGPMessageProcessor(OpenPgpGatewayKey.implementation());
-        key.addAsDecryptionKey(processor);
+        List<OpenPgpGatewayKey> decrypting = keys.decryptionKeysAt(now);
+        decrypting.forEach(k -> k.addAsDecryptionKey(processor));
         registered.forEach(processor::addVerificationCertificate);
         // BC leaves out of its result a signature whose key it cannot find; asking for it is the only trace.
         List<KeyIdentifier> unknownSigners = new ArrayList<>();
@@ -113,8 +125,14 @@ public final class OpenPgpInboundOpener implements InboundOpener {
             in.close();
             result = in.getResult();
         } catch (PGPException | IOException | RuntimeException e) {
+            Optional<OpenPgpGatewayKey> retired = keys.retiredAt(now).filter(old -> old.isRecipientOf(payload));
+            if (retired.isPresent()) {
+                throw new InboundRejection(ReasonCode.ENCRYPTED_TO_RETIRED_KEY, "the OpenPGP payload is encrypted to gateway key "
+                        + retired.get().fingerprint() + ", retired at " + keys.retireAt().orElseThrow() + "; the gateway now reads only key "
+                        + keys.signingKeyAt(now).fingerprint() + ", announced to every point of contact");
+            }
             throw new InboundRejection(ReasonCode.DECRYPTION_FAILED, "the OpenPGP payload cannot be decrypted with gateway key "
-                    + key.fingerprint() + " (" + e.getClass().getSimpleName() + ")");
+                    + fingerprints(decrypting) + " (" + e.getClass().getSimpleName() + ")");
         }
         MessageEncryptionMechanism mechanism = result.getEncryptionMethod();
         if (mechanism == null || !mechanism.isEncrypted() || result.getDecryptionKey() == null) {

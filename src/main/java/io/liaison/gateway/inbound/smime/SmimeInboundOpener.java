@@ -9,6 +9,7 @@ import io.liaison.gateway.inbound.InboundRejection;
 import io.liaison.gateway.inbound.OpenedInbound;
 import io.liaison.gateway.inbound.ReasonCode;
 import io.liaison.gateway.inbound.SignatureCheck;
+import io.liaison.gateway.keys.GatewayKeySchedule;
 import io.liaison.gateway.keys.RecipientCertificate;
 import io.liaison.gateway.keys.smime.SmimeGatewayKey;
 import io.liaison.gateway.keys.smime.SmimeRecipientCertificate;
@@ -45,7 +46,7 @@ import org.bouncycastle.asn1.cms.ContentInfo;
 public final class SmimeInboundOpener implements InboundOpener {
     private static final String SIGNED_DATA = "signed-data";
 
-    private final SmimeOpener opener;
+    private final GatewayKeySchedule<SmimeGatewayKey> keys;
     private final List<SmimeRecipientCertificate> registered;
     private final int maxAsn1Depth;
     private final InboundLimits limits;
@@ -56,7 +57,13 @@ public final class SmimeInboundOpener implements InboundOpener {
     }
 
     public SmimeInboundOpener(SmimeGatewayKey key, Collection<? extends RecipientCertificate> registered, InboundLimits limits) {
-        this.opener = new SmimeOpener(key);
+        this(GatewayKeySchedule.single(key), registered, limits);
+    }
+
+    /** During a key rollover: both gateway keys decrypt until the old one's retirement, the new one only after it. */
+    public SmimeInboundOpener(GatewayKeySchedule<SmimeGatewayKey> keys, Collection<? extends RecipientCertificate> registered,
+                              InboundLimits limits) {
+        this.keys = keys;
         this.maxAsn1Depth = limits.maxAsn1Depth();
         this.limits = limits;
         List<SmimeRecipientCertificate> smime = new ArrayList<>();
@@ -106,9 +113,17 @@ public final class SmimeInboundOpener implements InboundOpener {
             case UNREADABLE -> throw new InboundRejection(ReasonCode.DECRYPTION_FAILED, "the S/MIME body is not a CMS structure");
         }
         byte[] entity;
+        SmimeOpener opener = new SmimeOpener(keys.decryptionKeysAt(now), SmimeOpener.DEFAULT_MAX_BYTES);
         try {
             entity = opener.decryptEntity(cms);
         } catch (OpeningException e) {
+            Optional<SmimeGatewayKey> retired = keys.retiredAt(now).filter(old -> new SmimeOpener(old).isAddressedTo(cms));
+            if (retired.isPresent()) {
+                throw new InboundRejection(ReasonCode.ENCRYPTED_TO_RETIRED_KEY, "the S/MIME body is encrypted to gateway certificate "
+                        + retired.get().fingerprint() + ", retired at " + keys.retireAt().orElseThrow()
+                        + "; the gateway now reads only certificate " + keys.signingKeyAt(now).fingerprint()
+                        + ", announced to every point of contact");
+            }
             // The opener's own message names the key and why; a cause is named by its class only, as it may quote the input.
             throw new InboundRejection(ReasonCode.DECRYPTION_FAILED, e.getMessage()
                     + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")"));

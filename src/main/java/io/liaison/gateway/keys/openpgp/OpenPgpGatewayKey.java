@@ -233,6 +233,32 @@ public final class OpenPgpGatewayKey {
         return processor.addDecryptionKey(unlocked);
     }
 
+    /**
+     * True when {@code message} (an OpenPGP message, armored or binary) carries a session key encrypted
+     * to one of this key's (sub)keys. Reads only the packets before the encrypted data: nothing is
+     * decrypted. Lets the intake say "encrypted to the retired gateway key" instead of "cannot decrypt".
+     */
+    public boolean isRecipientOf(byte[] message) {
+        try (java.io.InputStream in = org.bouncycastle.openpgp.PGPUtil.getDecoderStream(new java.io.ByteArrayInputStream(message))) {
+            org.bouncycastle.openpgp.PGPObjectFactory packets = new org.bouncycastle.openpgp.bc.BcPGPObjectFactory(in);
+            for (Object o = packets.nextObject(); o != null; o = packets.nextObject()) {
+                if (o instanceof org.bouncycastle.openpgp.PGPEncryptedDataList list) {
+                    for (org.bouncycastle.openpgp.PGPEncryptedData data : list) {
+                        if (data instanceof org.bouncycastle.openpgp.PGPPublicKeyEncryptedData pkesk
+                                && !pkesk.getKeyIdentifier().isWildcard()
+                                && unlocked.getKeys().stream().anyMatch(k -> k.getKeyIdentifier().matches(pkesk.getKeyIdentifier()))) {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not an OpenPGP message we can read the recipients of: then it is not known to be addressed to us
+        }
+        return false;
+    }
+
     /** The Bouncy Castle implementation the key was read with; generators using the key should use it too. */
     public static OpenPGPImplementation implementation() {
         return IMPLEMENTATION;
