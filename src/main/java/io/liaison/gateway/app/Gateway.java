@@ -9,6 +9,9 @@ import io.liaison.gateway.compose.ProtectorSelector;
 import io.liaison.gateway.compose.openpgp.PgpMimeProtector;
 import io.liaison.gateway.compose.smime.SmimeProtector;
 import io.liaison.gateway.keys.GatewayKeySchedule;
+import io.liaison.gateway.keys.rollover.CertificateExpiryWatch;
+import io.liaison.gateway.keys.rollover.KeyAnnouncementException;
+import io.liaison.gateway.keys.rollover.KeyAnnouncer;
 import io.liaison.gateway.keys.smime.SmimeGatewayKey;
 import io.liaison.gateway.keys.smime.SmimeRecipientCertificate;
 import io.liaison.gateway.directory.ChannelKind;
@@ -68,6 +71,7 @@ import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.jdbc.Database;
 import io.liaison.gateway.store.jdbc.JdbcInboundStore;
+import io.liaison.gateway.store.jdbc.JdbcKeyNoticeStore;
 import io.liaison.gateway.store.jdbc.JdbcConfirmationStore;
 import io.liaison.gateway.store.jdbc.JdbcEscalationStore;
 import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
@@ -144,6 +148,8 @@ public final class Gateway implements AutoCloseable {
     /** Recorded by the dispatchers, receipts and inbound intake; served by the management endpoint. */
     private final PrometheusGatewayMetrics metrics = new PrometheusGatewayMetrics();
     private final GatewayObservability observability;
+    private final KeyAnnouncer keyAnnouncer;
+    private final CertificateExpiryWatch certificateExpiry;
     private final Main camel;
     /** What a live console subscribes to; in memory here, relayed between nodes on PostgreSQL (issue 14). */
     private final GatewayEvents events;
@@ -252,6 +258,12 @@ public final class Gateway implements AutoCloseable {
         this.escalator = new Escalator(store, escalationStore, escalation,
                 new EscalationPlanner(directory, store, policy, escalation.dutyPoc()), clock, events);
 
+        // Key rollover and certificate expiry: the gateway's own notices about keys, told once each (V65, V66).
+        JdbcKeyNoticeStore keyNotices = new JdbcKeyNoticeStore(database.dataSource());
+        this.keyAnnouncer = new KeyAnnouncer(() -> directory, store, keyNotices, clock, zone, settings.get("gateway.reference-prefix"));
+        this.certificateExpiry = new CertificateExpiryWatch(() -> directory, store, keyNotices, clock, zone,
+                settings.get("gateway.reference-prefix"), expiryWarningDays(settings));
+
         this.inboundStore = new JdbcInboundStore(database.dataSource());
         List<RecipientCertificate> registered = InboundIntake.registeredCertificates(directory);
         InboundSettings inbound = inboundSettings(settings);
@@ -300,6 +312,7 @@ public final class Gateway implements AutoCloseable {
         camel.bind("smsLink", new SmsLink(smpp, receipts));
         camel.bind("acknowledgements", confirmations);
         camel.bind("auditCheckpoints", auditCheckpoints);
+        camel.bind("certificateExpiryWatch", certificateExpiry);
         camel.configure().withRoutesIncludePattern(routesPattern(settings));
         camel.start();
         dispatchLoops.forEach(DispatchLoop::start);
@@ -322,6 +335,25 @@ public final class Gateway implements AutoCloseable {
     /** The gateway's own keys and their rollover schedule: what {@code keys announce} sends and {@code keys check} judges. */
     public GatewayKeys keys() {
         return keys;
+    }
+
+    /**
+     * Announces the next keys (gateway.key.next.file and its S/MIME pair) to every point of contact not yet
+     * told, signed by the current key; the dispatchers send it.
+     *
+     * @throws KeyAnnouncementException when no rollover is configured, the switch date has passed, or the sender is not NISC's
+     */
+    public KeyAnnouncer.Announced announceKeys(String senderPoc) throws KeyAnnouncementException {
+        if (!keys.rolling()) {
+            throw new KeyAnnouncementException("no next key to announce: set " + GatewayKeys.NEXT_KEY_FILE + " and "
+                    + GatewayKeys.SWITCH_AT + " (and the S/MIME pair, if the gateway has an S/MIME key)");
+        }
+        return keyAnnouncer.announce(keys.nextKeys(), senderPoc);
+    }
+
+    /** Tells contacts whose certificate expires soon (the timer route runs it too); tests run it after moving the clock. */
+    public CertificateExpiryWatch certificateExpiryWatch() {
+        return certificateExpiry;
     }
 
     public static Builder builder(GatewaySettings settings) {
@@ -761,6 +793,21 @@ public final class Gateway implements AutoCloseable {
                     s.integer("gateway.audit.checkpoint-every"), s.duration("gateway.audit.checkpoint-interval"));
         } catch (IllegalArgumentException e) {
             throw new GatewaySettings.SettingsException(e.getMessage());
+        }
+    }
+
+    /** gateway.keys.expiry-warning-days: e.g. "30,7", each a day count before expiry at which a contact is told once. */
+    private static List<Integer> expiryWarningDays(GatewaySettings s) {
+        String v = s.optional("gateway.keys.expiry-warning-days").orElse("30");
+        try {
+            List<Integer> days = java.util.Arrays.stream(v.split(",")).map(String::trim).map(Integer::parseInt).toList();
+            if (days.stream().anyMatch(d -> d <= 0)) {
+                throw new NumberFormatException();
+            }
+            return days;
+        } catch (NumberFormatException e) {
+            throw new GatewaySettings.SettingsException("setting gateway.keys.expiry-warning-days: \"" + v
+                    + "\" is not a list of positive day counts like 30,7");
         }
     }
 

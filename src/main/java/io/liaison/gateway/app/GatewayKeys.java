@@ -160,4 +160,14 @@ public record GatewayKeys(GatewayKeySchedule<OpenPgpGatewayKey> openPgp, Optiona
     public boolean rolling() {
         return openPgp.isRolling();
     }
+
+    /** What an announcement of the next keys carries; only while {@link #rolling()}. */
+    public io.liaison.gateway.keys.rollover.NextGatewayKeys nextKeys() {
+        if (!rolling()) {
+            throw new IllegalStateException("no next key configured");
+        }
+        return new io.liaison.gateway.keys.rollover.NextGatewayKeys(openPgp.current().certificate(), openPgp.next().get().certificate(),
+                smime.map(k -> k.current().certificate()), smime.map(k -> k.next().get().certificate()),
+                openPgp.switchAt().get(), openPgp.retireAt().get());
+    }
 }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The seeds' two outbound flows: normal provision (情報提供) and urgent early warning (早期警戒情報); and two
- * kinds the gateway itself writes for inbound traffic, which no notice file may name.
+ * The seeds' two outbound flows: normal provision (情報提供) and urgent early warning (早期警戒情報); and the
+ * kinds the gateway itself writes (for inbound traffic, for its own and its contacts' keys), which no notice file may name.
  */
 public enum NoticeKind {
     PROVISION("provision", "PR", true),
@@ -13,7 +13,11 @@ public enum NoticeKind {
     /** An accepted incident report (情報連絡) relayed to the sector's ministry and NISC as 任意提供情報. */
     INCIDENT_RELAY("incident-relay", "INC", false),
     /** "Your message was quarantined", to the point of contact registered for the claimed sender. */
-    QUARANTINE_NOTICE("quarantine-notice", "QN", false);
+    QUARANTINE_NOTICE("quarantine-notice", "QN", false),
+    /** The gateway's next key (OpenPGP certificate, S/MIME certificate), to every point of contact, signed by the current key. */
+    KEY_ANNOUNCEMENT("key-announcement", "KEY", false),
+    /** "Your certificate expires soon", to a point of contact on its channels other than e-mail. */
+    CERTIFICATE_EXPIRY("certificate-expiry", "CX", false);
 
     private final String yamlName;
     private final String seriesCode;

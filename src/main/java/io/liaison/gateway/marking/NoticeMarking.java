@@ -46,6 +46,8 @@ public final class NoticeMarking {
             case PROVISION -> "情報提供 NOTICE";
             case INCIDENT_RELAY -> "任意提供情報 VOLUNTARILY PROVIDED INFORMATION";
             case QUARANTINE_NOTICE -> "受信保留 MESSAGE QUARANTINED";
+            case KEY_ANNOUNCEMENT -> "鍵更新告知 NEW GATEWAY KEY";
+            case CERTIFICATE_EXPIRY -> "証明書期限 CERTIFICATE EXPIRING";
         };
     }
 
@@ -65,6 +67,8 @@ public final class NoticeMarking {
             case PROVISION -> "情報提供 Notice: ";
             case INCIDENT_RELAY -> "任意提供情報 Voluntarily provided: ";
             case QUARANTINE_NOTICE -> "受信保留 Quarantined: ";
+            case KEY_ANNOUNCEMENT -> "鍵更新告知 New gateway key: ";
+            case CERTIFICATE_EXPIRY -> "証明書期限 Certificate expiring: ";
         };
         String what = n.followUp().map(f -> f.type().label() + " of " + f.references() + ": ").orElse(kind);
         return (n.exercise() ? "[" + EXERCISE + "] " : "") + "[" + n.level().label() + "] [" + n.reference() + "] "
@@ -86,6 +90,8 @@ public final class NoticeMarking {
             case PROVISION -> "情報提供 / Notice";
             case INCIDENT_RELAY -> "任意提供情報 / Voluntarily provided information";
             case QUARANTINE_NOTICE -> "受信保留 / Message quarantined";
+            case KEY_ANNOUNCEMENT -> "鍵更新告知 / New gateway key";
+            case CERTIFICATE_EXPIRY -> "証明書期限 / Certificate expiring";
         });
         String outer = (n.exercise() ? "[" + EXERCISE + "] " : "") + note.label().map(l -> "[" + l + "] ").orElse("")
                 + "[" + n.level().label() + "] [" + n.reference() + "] " + kind;
@@ -141,6 +147,8 @@ public final class NoticeMarking {
             case PROVISION -> "情報提供";
             case INCIDENT_RELAY -> "任意提供情報";
             case QUARANTINE_NOTICE -> "受信保留";
+            case KEY_ANNOUNCEMENT -> "鍵更新告知";
+            case CERTIFICATE_EXPIRY -> "証明書期限";
         };
         return head + " " + kind + ": " + n.summary();
     }

@@ -39,6 +39,9 @@ public final class FaxComposer {
     public FaxSheet compose(StoredNotice n, FaxContext ctx) {
         // An incident relay's text names its reporter (voluntarily provided information): never in clear, at any level.
         boolean full = n.kind() != NoticeKind.INCIDENT_RELAY && sendsInFull(n.level());
+        if (n.kind() == NoticeKind.KEY_ANNOUNCEMENT || n.kind() == NoticeKind.CERTIFICATE_EXPIRY) {
+            return keyNotice(n, ctx);
+        }
         List<String> lines = new ArrayList<>();
         lines.add(NoticeMarking.kindLabel(n.kind()) + "   " + n.reference() + "   Priority / 優先度: "
                 + n.priority().yamlName().toUpperCase(Locale.ROOT));
@@ -82,5 +85,22 @@ public final class FaxComposer {
             lines.add("Handling / 取扱い: " + n.level().label() + " — " + NoticeMarking.handling(n.level()));
         }
         return new FaxSheet(n.level(), n.exercise(), n.reference(), ctx.senderName(), lines, !full);
+    }
+
+    /**
+     * A key notice by fax says only what its summary says (a new gateway key was announced and where to
+     * check its fingerprint; or which certificate expires when): certificates and fingerprints to trust
+     * travel signed and encrypted, never on an unauthenticated fax page.
+     */
+    private FaxSheet keyNotice(StoredNotice n, FaxContext ctx) {
+        List<String> lines = new ArrayList<>();
+        lines.add(NoticeMarking.kindLabel(n.kind()) + "   " + n.reference());
+        lines.add("To / 宛先: " + ctx.recipientName() + "   (FAX " + ctx.faxNumber() + ")");
+        lines.add("From / 発信元: " + ctx.senderName());
+        lines.add("Issued / 発信日時: " + TIME.format(n.createdAt().atZone(zone)));
+        lines.add(FaxSheet.RULE);
+        lines.add(n.summary());
+        lines.add(FaxSheet.RULE);
+        return new FaxSheet(n.level(), n.exercise(), n.reference(), ctx.senderName(), lines, true);
     }
 }

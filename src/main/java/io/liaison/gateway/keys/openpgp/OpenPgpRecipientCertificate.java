@@ -167,6 +167,21 @@ public final class OpenPgpRecipientCertificate implements RecipientCertificate {
                 || certificate.getAllUserIds().stream().anyMatch(u -> SampleKeys.isSampleUserId(u.getUserId()));
     }
 
+    /**
+     * The certificate (public keys only), ASCII-armored without header lines: what a contact imports.
+     * Armored here rather than by {@code toAsciiArmoredString()}, whose comment lines may cut a user ID
+     * with a non-ASCII ellipsis.
+     */
+    public synchronized String armored() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.bouncycastle.bcpg.ArmoredOutputStream armor = org.bouncycastle.bcpg.ArmoredOutputStream.builder().clearHeaders().build(out)) {
+            armor.write(certificate.getEncoded());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot armor certificate " + fingerprint(), e);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     @Override
     public String toString() {
         return "OpenPGP certificate " + fingerprint;

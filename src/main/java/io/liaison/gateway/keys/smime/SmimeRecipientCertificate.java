@@ -300,6 +300,17 @@ public final class SmimeRecipientCertificate implements RecipientCertificate {
         }
     }
 
+    /** The certificate as PEM ({@code -----BEGIN CERTIFICATE-----}): what a contact imports. */
+    public String pem() {
+        try {
+            String base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .encodeToString(certificate.getEncoded());
+            return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalStateException("cannot encode certificate " + fingerprint(), e);
+        }
+    }
+
     @Override
     public String toString() {
         return "S/MIME certificate " + fingerprint;
