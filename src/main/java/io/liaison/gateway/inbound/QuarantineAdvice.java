@@ -23,6 +23,7 @@ final class QuarantineAdvice {
             case WRONG_CONTENT_TYPE -> "ゲートウェイが受け付けない形式でした（暗号化の形式、または確認コード・文書のない内容）。";
             case UNSIGNED -> "メッセージに署名がありませんでした。";
             case DECRYPTION_FAILED -> "ゲートウェイの鍵で復号できませんでした（別の宛先向けの暗号化、または破損）。";
+            case ENCRYPTED_TO_RETIRED_KEY -> "廃止されたゲートウェイの旧鍵宛てに暗号化されていました。";
             case ENCRYPTION_NESTED -> "暗号化の中にさらに暗号化がありました。";
             case SIGNATURE_INVALID -> "署名が内容と一致しませんでした（送信後に変更された可能性があります）。";
             case UNKNOWN_SIGNER -> "署名した鍵がディレクトリに登録されていませんでした。";
@@ -51,6 +52,7 @@ final class QuarantineAdvice {
                     + " without a confirmation code or document).";
             case UNSIGNED -> "The message was not signed.";
             case DECRYPTION_FAILED -> "The gateway could not decrypt it (encrypted for another key, or damaged).";
+            case ENCRYPTED_TO_RETIRED_KEY -> "It was encrypted to the gateway's old key, which has been retired.";
             case ENCRYPTION_NESTED -> "The message had encryption inside encryption.";
             case SIGNATURE_INVALID -> "The signature did not match the content (it may have been changed after signing).";
             case UNKNOWN_SIGNER -> "It was signed by a key that is not registered in the directory.";
@@ -81,6 +83,8 @@ final class QuarantineAdvice {
             case ACK_UNKNOWN_REFERENCE, ACK_NOT_A_RECIPIENT, TEXT_REPLY_WITHOUT_CODE ->
                     "受け取った通知の参照番号と、その通知に書かれたあなたの確認コードを本文に含めて返信してください。";
             case INTERNAL_ERROR -> "NISC当番に電話で連絡してください。";
+            case ENCRYPTED_TO_RETIRED_KEY -> "告知された新しいゲートウェイ鍵（鍵更新告知メール）を取り込み、その鍵宛てに暗号化して送り直してください。"
+                    + "告知が届いていない場合はNISC当番に電話で連絡してください。";
             default -> RESEND_JA;
         };
     }
@@ -95,6 +99,8 @@ final class QuarantineAdvice {
             case ACK_UNKNOWN_REFERENCE, ACK_NOT_A_RECIPIENT, TEXT_REPLY_WITHOUT_CODE ->
                     "Reply quoting the notice's reference and the confirmation code given to you in that notice.";
             case INTERNAL_ERROR -> "Call the NISC duty officer.";
+            case ENCRYPTED_TO_RETIRED_KEY -> "Import the gateway's new key from its key announcement e-mail and send the message"
+                    + " again encrypted to it; if no announcement reached you, call the NISC duty officer.";
             default -> RESEND_EN;
         };
     }

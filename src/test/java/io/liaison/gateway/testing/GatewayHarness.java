@@ -98,6 +98,15 @@ public final class GatewayHarness implements AutoCloseable {
         return gateway;
     }
 
+    /** A gateway on the harness settings with {@code extra} added (e.g. a key rollover's settings). */
+    public Gateway gatewayWith(Properties extra) throws Exception {
+        stopGateway();
+        Properties p = overrides();
+        p.putAll(extra);
+        gateway = Gateway.builder(GatewaySettings.load(Optional.empty(), p)).clock(clock).start();
+        return gateway;
+    }
+
     public Gateway startGateway(UnaryOperator<Gateway.Builder> customise) throws Exception {
         stopGateway();
         gateway = customise.apply(Gateway.builder(settings()).clock(clock)).start();
