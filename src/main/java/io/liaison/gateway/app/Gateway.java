@@ -260,7 +260,7 @@ public final class Gateway implements AutoCloseable {
 
         // Key rollover and certificate expiry: the gateway's own notices about keys, told once each (V65, V66).
         JdbcKeyNoticeStore keyNotices = new JdbcKeyNoticeStore(database.dataSource());
-        this.keyAnnouncer = new KeyAnnouncer(() -> directory, store, keyNotices, clock, zone, settings.get("gateway.reference-prefix"));
+        this.keyAnnouncer = new KeyAnnouncer(() -> directory, store, keyNotices, audit, clock, zone, settings.get("gateway.reference-prefix"));
         this.certificateExpiry = new CertificateExpiryWatch(() -> directory, store, keyNotices, clock, zone,
                 settings.get("gateway.reference-prefix"), expiryWarningDays(settings));
 

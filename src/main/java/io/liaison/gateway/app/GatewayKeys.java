@@ -2,6 +2,11 @@ package io.liaison.gateway.app;
 
 import io.liaison.gateway.keys.GatewayKeyException;
 import io.liaison.gateway.keys.GatewayKeySchedule;
+import io.liaison.gateway.keys.KeyAssessment;
+import io.liaison.gateway.keys.KeyFinding;
+import io.liaison.gateway.keys.KeyPolicy;
+import io.liaison.gateway.keys.OwnKeyFinding;
+import io.liaison.gateway.keys.RecipientCertificate;
 import io.liaison.gateway.keys.PassphraseSource;
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
 import io.liaison.gateway.keys.smime.SmimeGatewayKey;
@@ -10,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -154,6 +161,78 @@ public record GatewayKeys(GatewayKeySchedule<OpenPgpGatewayKey> openPgp, Optiona
             throw new GatewaySettings.SettingsException("setting " + key + ": \"" + v.get()
                     + "\" is not a date and time with its offset, like 2027-04-01T00:00+09:00");
         }
+    }
+
+    /**
+     * {@code keys check} on the gateway's own keys: each key the settings name is present, unlocked by its
+     * passphrase (from the environment or a file), protected by one outside demo mode, not a sample key outside
+     * demo mode, valid now and able to sign, its certificate able to receive encrypted replies, the S/MIME
+     * certificate belonging to its key; a warning when one expires within {@code window}. Never throws: a
+     * key that cannot be loaded is a finding naming the file or variable, never the passphrase.
+     */
+    public static List<OwnKeyFinding> judge(GatewaySettings s, Map<String, String> environment, Instant now, Duration window) {
+        GatewayKeys keys;
+        try {
+            keys = load(s, environment);
+        } catch (GatewayKeyException | GatewaySettings.SettingsException e) {
+            String setting = e instanceof GatewayKeyException k && k.file().isPresent() ? settingNaming(s, k.file().get()) : "settings";
+            String file = e instanceof GatewayKeyException k && k.file().isPresent() ? k.file().get().toString() : "-";
+            return List.of(new OwnKeyFinding(setting, file, Optional.empty(), OwnKeyFinding.Verdict.UNUSABLE, e.getMessage()));
+        }
+        List<OwnKeyFinding> findings = new ArrayList<>();
+        boolean demo = s.demoMode();
+        KeyPolicy policy = KeyPolicy.standard();
+        OpenPgpGatewayKey current = keys.openPgp().current();
+        findings.add(judge("gateway.key.file", current.file(), current.certificate(), current.protectedOnDisk(), current.isSample(),
+                demo, policy, now, window));
+        keys.openPgp().next().ifPresent(k -> findings.add(judge(NEXT_KEY_FILE, k.file(), k.certificate(), k.protectedOnDisk(),
+                k.isSample(), demo, policy, now, window)));
+        keys.smime().ifPresent(schedule -> {
+            SmimeGatewayKey c = schedule.current();
+            findings.add(judge("gateway.smime.key.file", c.file(), c.certificate(), c.protectedOnDisk(), c.isSample(), demo, policy,
+                    now, window));
+            schedule.next().ifPresent(k -> findings.add(judge(NEXT_SMIME_KEY_FILE, k.file(), k.certificate(), k.protectedOnDisk(),
+                    k.isSample(), demo, policy, now, window)));
+        });
+        return findings;
+    }
+
+    private static OwnKeyFinding judge(String setting, Path file, RecipientCertificate certificate, boolean protectedOnDisk,
+                                       boolean sample, boolean demo, KeyPolicy policy, Instant now, Duration window) {
+        String fingerprint = certificate.fingerprint();
+        if (!protectedOnDisk && !demo) {
+            return new OwnKeyFinding(setting, file.toString(), Optional.of(fingerprint), OwnKeyFinding.Verdict.UNUSABLE,
+                    "not protected by a passphrase; outside demo mode the gateway refuses it");
+        }
+        if (sample && !demo) {
+            return new OwnKeyFinding(setting, file.toString(), Optional.of(fingerprint), OwnKeyFinding.Verdict.UNUSABLE,
+                    "a published sample key (keys-sample/), refused outside demo mode");
+        }
+        KeyAssessment assessment = certificate.assess(policy, now);
+        if (!assessment.isUsable()) {
+            // the gateway key must also receive: contacts encrypt their replies to this certificate
+            return new OwnKeyFinding(setting, file.toString(), Optional.of(fingerprint), OwnKeyFinding.Verdict.UNUSABLE,
+                    assessment.findings().stream().map(KeyFinding::toString).collect(java.util.stream.Collectors.joining("; ")));
+        }
+        String expiry = assessment.expiresAt().map(e -> "expires at " + e + " (in " + Duration.between(now, e).toDays() + " days)")
+                .orElse("does not expire");
+        if (assessment.expiresWithin(window, now)) {
+            return new OwnKeyFinding(setting, file.toString(), Optional.of(fingerprint), OwnKeyFinding.Verdict.EXPIRING,
+                    expiry + ": make its successor and roll over (README: Rolling the gateway's keys)");
+        }
+        return new OwnKeyFinding(setting, file.toString(), Optional.of(fingerprint), OwnKeyFinding.Verdict.USABLE,
+                "signs and decrypts, " + (protectedOnDisk ? "protected by a passphrase" : "unprotected (demo mode)") + ", " + expiry);
+    }
+
+    /** Which setting names {@code file}, for a message about it. */
+    private static String settingNaming(GatewaySettings s, Path file) {
+        for (String key : List.of("gateway.key.file", "gateway.smime.key.file", "gateway.smime.certificate.file", NEXT_KEY_FILE,
+                NEXT_SMIME_KEY_FILE, NEXT_SMIME_CERTIFICATE_FILE, "gateway.key.passphrase-file", NEXT_PASSPHRASE_FILE)) {
+            if (s.optional(key).map(v -> Path.of(v).equals(file)).orElse(false)) {
+                return key;
+            }
+        }
+        return "gateway key";
     }
 
     /** True when a next key is configured. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public record ReferenceNumber(String value) {
     private static final Pattern FORMAT = Pattern.compile(
-            "[A-Z][A-Z0-9]*(-[A-Z0-9]+)*?(-EXERCISE)?-(EW|PR[1-4]|INC|QN)-\\d{4}-\\d{5,}(-U\\d+|-C)?");
+            "[A-Z][A-Z0-9]*(-[A-Z0-9]+)*?(-EXERCISE)?-(EW|PR[1-4]|INC|QN|KEY|CX)-\\d{4}-\\d{5,}(-U\\d+|-C)?");
 
     public ReferenceNumber {
         if (value == null || !FORMAT.matcher(value).matches()) {

@@ -1,5 +1,9 @@
 package io.liaison.gateway.keys.rollover;
 
+import io.liaison.gateway.audit.ActorRef;
+import io.liaison.gateway.audit.AuditAction;
+import io.liaison.gateway.audit.AuditEvent;
+import io.liaison.gateway.audit.AuditLog;
 import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.directory.ContactChannel;
 import io.liaison.gateway.directory.Directory;
@@ -23,6 +27,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -38,6 +44,7 @@ import java.util.function.Supplier;
  * needed (an operator that replies to the gateway must learn its key even when NISC sends it notices only
  * through its CEPTOAR), and it asks for no confirmation and is never escalated. Each point of contact is
  * announced a given key once ({@link KeyNoticeStore}); a second run reaches only contacts added since.
+ * Each one told is an audit entry {@code key.announced} naming the contact, the keys and the dates.
  */
 public final class KeyAnnouncer {
     /** SMS and fax: no key material, no fingerprint to trust from an unauthenticated channel. */
@@ -51,9 +58,11 @@ public final class KeyAnnouncer {
     private final Clock clock;
     private final ZoneId zone;
     private final String prefix;
+    private final AuditLog audit;
 
-    public KeyAnnouncer(Supplier<Directory> directory, NoticeStore notices, KeyNoticeStore ledger, Clock clock, ZoneId zone,
-                        String prefix) {
+    public KeyAnnouncer(Supplier<Directory> directory, NoticeStore notices, KeyNoticeStore ledger, AuditLog audit, Clock clock,
+                        ZoneId zone, String prefix) {
+        this.audit = audit;
         this.directory = directory;
         this.notices = notices;
         this.ledger = ledger;
@@ -127,7 +136,22 @@ public final class KeyAnnouncer {
         String reference = notices.accept(draft, nisc, series, new DeliveryPlan(deliveries, refusals), now).value();
         // Recorded once the deliveries are stored: a stop in between announces again rather than never.
         reached.forEach(poc -> ledger.recordAnnouncement(keys.announcementKey(), poc, reference, now));
+        audit.append(reached.stream().map(poc -> AuditEvent.of(ActorRef.of(senderPoc, nisc), AuditAction.KEY_ANNOUNCED, reference,
+                auditDetails(keys, poc, d))).toList());
         return new Announced(Optional.of(reference), List.copyOf(reached), told, refusals);
+    }
+
+    /** One entry per point of contact told: which keys, to whom, the dates. */
+    private static Map<String, String> auditDetails(NextGatewayKeys keys, String pocId, Directory d) {
+        Map<String, String> details = new TreeMap<>();
+        details.put("poc", pocId);
+        details.put("organisation", d.pointOfContact(pocId).map(PointOfContact::organisationId).orElse(""));
+        details.put("signed_by", keys.currentOpenPgp().fingerprint());
+        details.put("next_openpgp", keys.nextOpenPgp().fingerprint());
+        keys.nextSmime().ifPresent(c -> details.put("next_smime", c.fingerprint()));
+        details.put("switch_at", keys.switchAt().toString());
+        details.put("retire_at", keys.retireAt().toString());
+        return details;
     }
 
     /** Why a channel cannot carry the announcement: e-mail only encrypted to a usable certificate. */

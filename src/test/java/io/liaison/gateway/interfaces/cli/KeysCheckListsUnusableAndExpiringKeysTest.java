@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.liaison.gateway.app.Main;
 import io.liaison.gateway.keys.openpgp.OpenPgpRecipientCertificate;
 import io.liaison.gateway.keys.smime.SmimeRecipientCertificate;
+import io.liaison.gateway.testing.DemoKeysConfig;
 import io.liaison.gateway.testing.TestCertificates;
 import io.liaison.gateway.testing.WeakKeys;
 import java.io.ByteArrayOutputStream;
@@ -75,20 +76,24 @@ class KeysCheckListsUnusableAndExpiringKeysTest {
     }
 
     @Test
-    void sampleDirectoryPassesThroughTheRegisteredMainCommand() {
-        assertEquals(0, Main.run("keys", "check", "--days", "30", "--directory", "keys-sample/directory.yaml"));
+    void sampleDirectoryPassesThroughTheRegisteredMainCommand() throws Exception {
+        assertEquals(0, Main.run("keys", "check", "--config", DemoKeysConfig.write(dir.resolve("config")).toString(),
+                "--days", "30", "--directory", "keys-sample/directory.yaml"));
     }
 
     private record Run(int exit, String out) {
     }
 
-    private static Run run(Path yaml, String... options) {
+    /** On the sample gateway keys in demo mode, so only the directory's certificates are in question. */
+    private Run run(Path yaml, String... options) throws java.io.IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        String[] args = new String[options.length + 2];
+        String[] args = new String[options.length + 4];
         args[0] = "--directory";
         args[1] = yaml.toString();
-        System.arraycopy(options, 0, args, 2, options.length);
+        args[2] = "--config";
+        args[3] = DemoKeysConfig.write(dir.resolve("config")).toString();
+        System.arraycopy(options, 0, args, 4, options.length);
         int exit = new CommandLine(new KeysCheckCommand(Clock.fixed(NOW, ZoneOffset.UTC), out)).execute(args);
         return new Run(exit, bytes.toString(StandardCharsets.UTF_8));
     }

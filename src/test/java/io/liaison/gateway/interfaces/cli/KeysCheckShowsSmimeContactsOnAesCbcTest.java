@@ -18,11 +18,15 @@ import picocli.CommandLine;
  */
 class KeysCheckShowsSmimeContactsOnAesCbcTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path work;
+
     @Test
-    void theSampleFsaLiaisonWithoutGcmIsListedAndTheMicLiaisonWithGcmIsNot() {
+    void theSampleFsaLiaisonWithoutGcmIsListedAndTheMicLiaisonWithGcmIsNot() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         int exit = new CommandLine(new KeysCheckCommand(Clock.systemUTC(), new PrintStream(printed, true, StandardCharsets.UTF_8)))
-                .execute("--directory", "keys-sample/directory.yaml");
+                .execute("--config", io.liaison.gateway.testing.DemoKeysConfig.write(work).toString(),
+                        "--directory", "keys-sample/directory.yaml");
         String out = printed.toString(StandardCharsets.UTF_8);
 
         assertEquals(0, exit, out);
