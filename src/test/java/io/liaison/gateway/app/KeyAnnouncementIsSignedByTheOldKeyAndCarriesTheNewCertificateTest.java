@@ -95,9 +95,11 @@ class KeyAnnouncementIsSignedByTheOldKeyAndCarriesTheNewCertificateTest {
             OpenedMessage smime = new SmimeOpener(InboundSmime.pocKey("mic-liaison"))
                     .open(toMic.get(0), SmimeRecipientCertificate.of(InboundSmime.gatewayCertificate()));
             assertTrue(smime.signatureValid(), "signed by the current S/MIME certificate");
-            Matcher pem = CERTIFICATE.matcher(new String(smime.innerEntity(), StandardCharsets.UTF_8));
+            Object content = new jakarta.mail.internet.MimeBodyPart(new java.io.ByteArrayInputStream(smime.innerEntity())).getContent();
+            Matcher pem = CERTIFICATE.matcher(String.valueOf(content));
             assertTrue(pem.find(), "the new S/MIME certificate is in the message");
-            assertEquals(SmimeRecipientCertificate.of(next.certificate()).pem().strip(), pem.group().strip());
+            assertEquals(SmimeRecipientCertificate.of(next.certificate()).pem().strip(), pem.group().replace("\r\n", "\n").strip(),
+                    "the PEM of the next S/MIME certificate (the e-mail travels with CRLF line ends)");
 
             // SMS: the fixed line, no key material.
             List<InProcessSmsc.ReceivedSms> sms = h.smsc.received().stream().filter(s -> s.text().contains(reference)).toList();

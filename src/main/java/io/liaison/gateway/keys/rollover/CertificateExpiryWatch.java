@@ -22,10 +22,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,31 +133,5 @@ public final class CertificateExpiryWatch {
         List<PointOfContact> all = new ArrayList<>();
         d.organisations().keySet().stream().sorted().forEach(org -> all.addAll(d.activePointsOfContactOf(org)));
         return all;
-    }
-
-    /**
-     * Per organisation, whole days until the earliest of its active contacts' certificates expires (negative
-     * once one has expired; empty when none of them has an expiring certificate). Reads the directory in
-     * memory only: cheap enough for every metrics scrape ({@code liaison_certificate_expiry_days}).
-     */
-    public static Map<String, OptionalLong> expiryDaysByOrganisation(Directory d, Instant now) {
-        Map<String, OptionalLong> days = new TreeMap<>();
-        for (String org : d.organisations().keySet()) {
-            OptionalLong lowest = OptionalLong.empty();
-            for (PointOfContact poc : d.activePointsOfContactOf(org)) {
-                Optional<Instant> expiry = poc.certificate().flatMap(RecipientCertificate::expiresAt);
-                if (expiry.isPresent()) {
-                    long left = Math.floorDiv(Duration.between(now, expiry.get()).toSeconds(), 86_400L);
-                    lowest = lowest.isPresent() && lowest.getAsLong() <= left ? lowest : OptionalLong.of(left);
-                }
-            }
-            days.put(org, lowest);
-        }
-        return days;
-    }
-
-    /** As {@link #expiryDaysByOrganisation(Directory, Instant)} on the current directory and the watch's clock. */
-    public Map<String, OptionalLong> expiryDaysByOrganisation() {
-        return expiryDaysByOrganisation(directory.get(), clock.instant());
     }
 }
