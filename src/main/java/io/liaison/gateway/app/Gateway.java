@@ -122,6 +122,8 @@ public final class Gateway implements AutoCloseable {
     private final GatewayKeys keys;
     private final Clock clock;
     private final Directory directory;
+    /** The use cases, for the doors: they get this, never the rooms below. */
+    private io.liaison.gateway.application.Application application;
     private final Database database;
     private final NoticeStore store;
     private final InboundStore inboundStore;
@@ -295,7 +297,13 @@ public final class Gateway implements AutoCloseable {
         // (--config, explicit values) must win over it for the routes' placeholders too.
         camel.setOverrideProperties(camelProperties);
         camel.bind("noticeIntake", new NoticeIntake(directory));
-        camel.bind("policyDesk", new PolicyDesk(directory, policy, store));
+        PolicyDesk policyDesk = new PolicyDesk(directory, policy, store);
+        camel.bind("policyDesk", policyDesk);
+        this.application = new io.liaison.gateway.application.Application(new io.liaison.gateway.application.ApplicationParts(
+                () -> directory, applicationChain(), policyDesk, store, inboundStore, reshare, confirmations, confirmationStore,
+                escalationStore, new io.liaison.gateway.store.jdbc.JdbcStatisticsSource(database.dataSource()),
+                () -> List.of(emailDispatcher.breakerStatus(), smsDispatcher.breakerStatus(), faxDispatcher.breakerStatus()),
+                audit, clock, zone));
         camel.bind("registrar", new Registrar(store, clock, zone, settings.get("gateway.reference-prefix"), events));
         // Each channel on a thread of its own; the routes only wake it.
         Duration poll = Duration.ofMillis(settings.integer("gateway.dispatch.poll-interval-ms"));
@@ -393,6 +401,31 @@ public final class Gateway implements AutoCloseable {
     /** Where confirmations are recorded: SMS replies, the {@code ack} command, signed e-mail from the inbound intake. */
     public Acknowledgements acknowledgements() {
         return confirmations;
+    }
+
+    /** The use cases every door calls (CLI, console, API), each taking the acting {@link io.liaison.gateway.application.Actor}. */
+    public io.liaison.gateway.application.Application application() {
+        return application;
+    }
+
+    private io.liaison.gateway.application.NoticeChain applicationChain() {
+        Gateway gateway = this;
+        return new io.liaison.gateway.application.NoticeChain() {
+            @Override
+            public Registrar.Registered send(NoticeFile file) {
+                return gateway.send(file);
+            }
+
+            @Override
+            public Registrar.Registered forward(ForwardCommand command) {
+                return gateway.forward(command);
+            }
+
+            @Override
+            public void wakeDispatchers() {
+                dispatchLoops.forEach(DispatchLoop::wake);
+            }
+        };
     }
 
     /** The real chain as an exercise sees it: send, wait, confirm, read status, run what fell due. */

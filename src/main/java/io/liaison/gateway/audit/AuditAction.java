@@ -53,6 +53,11 @@ public enum AuditAction {
     TOKEN_REVOKED("token.revoked"),
     /** The application layer refused an action (forbidden); the details name the action. */
     ACTION_REFUSED("action.refused"),
+    /**
+     * The application layer carried out an action for an actor (person, point of contact, door); the
+     * details name the action and its outcome. The state change itself has its own entry where it is stored.
+     */
+    ACTION_PERFORMED("action.performed"),
     /** A new directory was validated and swapped in. */
     DIRECTORY_RELOADED("directory.reloaded"),
     /** A new directory was refused whole; the old one stays. */

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param contactsByOrganisation derived from {@code pointsOfContact}, whatever is passed: each organisation's POCs
  *                               in directory order
  * @param agreementsByParties    derived from {@code agreements}, whatever is passed: keyed by provider and recipient
+ * @param people                 the people who act for the points of contact, by person id
  */
 public record Directory(
         Map<String, Sector> sectors,
@@ -22,7 +23,8 @@ public record Directory(
         Map<String, PointOfContact> pointsOfContact,
         List<HandlingAgreement> agreements,
         Map<String, List<PointOfContact>> contactsByOrganisation,
-        Map<String, List<HandlingAgreement>> agreementsByParties) {
+        Map<String, List<HandlingAgreement>> agreementsByParties,
+        Map<String, Person> people) {
 
     public Directory {
         sectors = Map.copyOf(new LinkedHashMap<>(sectors));
@@ -34,11 +36,17 @@ public record Directory(
         // and scanning the whole directory each time made planning a 10,000-contact fan-out take seconds.
         contactsByOrganisation = group(pointsOfContact.values(), PointOfContact::organisationId);
         agreementsByParties = group(agreements, a -> parties(a.provider(), a.recipient()));
+        people = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(people));
     }
 
     public Directory(Map<String, Sector> sectors, Map<String, Set<String>> dependents, Map<String, Organisation> organisations,
                      Map<String, PointOfContact> pointsOfContact, List<HandlingAgreement> agreements) {
-        this(sectors, dependents, organisations, pointsOfContact, agreements, Map.of(), Map.of());
+        this(sectors, dependents, organisations, pointsOfContact, agreements, Map.of());
+    }
+
+    public Directory(Map<String, Sector> sectors, Map<String, Set<String>> dependents, Map<String, Organisation> organisations,
+                     Map<String, PointOfContact> pointsOfContact, List<HandlingAgreement> agreements, Map<String, Person> people) {
+        this(sectors, dependents, organisations, pointsOfContact, agreements, Map.of(), Map.of(), people);
     }
 
     private static <T> Map<String, List<T>> group(java.util.Collection<T> items, java.util.function.Function<T, String> key) {
@@ -84,6 +92,25 @@ public record Directory(
     /** Sectors that depend on {@code sectorId}; empty when none are listed. */
     public Set<String> dependentsOf(String sectorId) {
         return dependents.getOrDefault(sectorId, Set.of());
+    }
+
+    public Optional<Person> person(String id) {
+        return Optional.ofNullable(people.get(id));
+    }
+
+    /** The person an OpenID Connect provider authenticated, by issuer and subject only. */
+    public Optional<Person> personWithLogin(OidcIdentity login) {
+        return people.values().stream().filter(p -> p.oidc().filter(login::equals).isPresent()).findFirst();
+    }
+
+    /** The person whose login e-mail this is (any case). */
+    public Optional<Person> personWithEmail(String email) {
+        return people.values().stream().filter(p -> p.email().filter(email::equalsIgnoreCase).isPresent()).findFirst();
+    }
+
+    /** The people who act for a point of contact, in directory order. */
+    public List<Person> peopleOf(String pocId) {
+        return people.values().stream().filter(p -> p.pocId().equals(pocId)).toList();
     }
 
     /** The single NISC organisation. */

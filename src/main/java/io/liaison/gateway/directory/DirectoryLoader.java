@@ -56,7 +56,7 @@ public final class DirectoryLoader {
     private static final List<String> ORGANISATION_KEYS = List.of("id", "kind", "name", "sectors", "members");
     private static final List<String> POC_KEYS =
             List.of("id", "organisation", "name", "role", "standby", "channels", "openpgp_certificate",
-                    "smime_certificate", "smime_capabilities");
+                    "smime_certificate", "smime_capabilities", PeopleEntries.FIELD);
     static final String OPENPGP_FIELD = "openpgp_certificate";
     static final String SMIME_FIELD = "smime_certificate";
     static final String SMIME_CAPABILITIES_FIELD = "smime_capabilities";
@@ -167,6 +167,7 @@ public final class DirectoryLoader {
         private final Map<String, Organisation> organisations = new LinkedHashMap<>();
         private final Map<String, PointOfContact> pointsOfContact = new LinkedHashMap<>();
         private final List<HandlingAgreement> agreements = new ArrayList<>();
+        private final Map<String, Person> people = new LinkedHashMap<>();
         /** Who first used each e-mail address, SMS number and certificate: see {@link #claimOnce}. */
         private final Map<String, String> firstHolder = new HashMap<>();
         /** The certificate files the points of contact name, each read and judged once, ahead of the entries. */
@@ -198,7 +199,7 @@ public final class DirectoryLoader {
             readPointsOfContact(section(top, "points_of_contact", true));
             readAgreements(section(top, "agreements", false));
             return log.isEmpty()
-                    ? new Directory(sectors, dependents, organisations, pointsOfContact, agreements)
+                    ? new Directory(sectors, dependents, organisations, pointsOfContact, agreements, people)
                     : null;
         }
 
@@ -410,8 +411,11 @@ public final class DirectoryLoader {
                 Optional<RecipientCertificate> certificate = readEnvelopeCertificate(e);
                 certificate.ifPresent(c -> claimOnce(e, e.has(OPENPGP_FIELD) ? OPENPGP_FIELD : SMIME_FIELD,
                         "certificate " + c.fingerprint(), "certificate:" + c.fingerprint().toUpperCase(java.util.Locale.ROOT)));
+                List<Person> persons = new PeopleEntries(firstHolder).read(e, id.orElse(""),
+                        organisation.flatMap(o -> declaredOrganisations.getOrDefault(o, Optional.empty())));
                 e.refuseUnknownKeys(POC_KEYS);
                 if (unique && log.size() == before) {
+                    persons.forEach(p -> people.put(p.id(), p));
                     pointsOfContact.put(id.get(), new PointOfContact(id.get(), organisation.get(), name.get(), role.get(),
                             channels, certificate, standby.get()));
                 }

@@ -67,6 +67,9 @@ public interface InboundStore {
     Optional<byte[]> raw(long id);
 
     /** Most recent first. */
+    /** Quarantined messages, newest first, at most {@code max}: the duty officer's quarantine review. */
+    List<StoredInbound> quarantined(int max);
+
     List<StoredInbound> recent(int max);
 
     /** Every acknowledgement of a notice, oldest first; the first per organisation is the one that counts. */

@@ -48,8 +48,13 @@ public final class ReshareDesk {
         this.clock = clock;
     }
 
-    /** Builds, checks and stores a proposal; sends nothing. */
+    /** Builds, checks and stores a proposal; sends nothing. Nobody recorded as the proposer. */
     public ReshareProposal propose(ReshareRequest request) {
+        return propose(request, Optional.empty());
+    }
+
+    /** As {@link #propose(ReshareRequest)}, recording who proposed it (a person id, else a point of contact). */
+    public ReshareProposal propose(ReshareRequest request, Optional<String> proposedBy) {
         List<IncidentReportRecord> thread = thread(request.incidentKey());
         refuseAgainstTheReportersWish(thread);
         IncidentReportRecord chosen = request.reportNumber()
@@ -76,7 +81,7 @@ public final class ReshareDesk {
         ReshareProposal draft = new ReshareProposal(0, chosen.id(), chosen.incidentKey(), chosen.reportNumber(), request.grounds(),
                 request.grounds().kind(), level, chosen.exercise(), sectors, request.includeDependents(), title, sms,
                 sanitised.body(), warnings, sanitised.redactions(), ReshareProposal.State.PROPOSED, clock.instant(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), proposedBy);
         // The notice is checked now, so the approver approves something that can be sent.
         new NoticeParser(directory).parse(draft.label(), ReshareNotice.file(draft, anyNiscPoc()).yaml());
         long id = store.propose(draft);

@@ -11,6 +11,8 @@ import java.util.Optional;
  * it is never written into the notice.
  *
  * @param warnings what the approver should weigh (a small sector, an exercise report)
+ * @param proposedBy who proposed it (a person id, else the point of contact), so the approver can be
+ *                   someone else (four eyes); empty for proposals stored before it was recorded
  */
 public record ReshareProposal(
         long id,
@@ -32,7 +34,8 @@ public record ReshareProposal(
         Instant proposedAt,
         Optional<String> approvedBy,
         Optional<Instant> approvedAt,
-        Optional<String> noticeReference) {
+        Optional<String> noticeReference,
+        Optional<String> proposedBy) {
 
     public ReshareProposal {
         sectors = List.copyOf(sectors);

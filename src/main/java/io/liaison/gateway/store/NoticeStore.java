@@ -89,6 +89,35 @@ public interface NoticeStore {
     /** Updates and cancellations that refer to {@code reference}, oldest first. */
     List<StoredNotice> followUpsOf(String reference);
 
+    /**
+     * The notice if {@code organisationId} originated it, passed it on or received it; empty otherwise,
+     * so a door never learns that a notice it may not see exists (scoped in the query, docs/seams.md §2).
+     */
+    Optional<StoredNotice> noticeVisibleTo(String reference, String organisationId);
+
+    /**
+     * The deliveries of the notice {@code organisationId} may see: every one if it originated the
+     * notice; otherwise those to itself and those on hops it made (its own forwards and relays).
+     */
+    List<Delivery> deliveriesVisibleTo(String reference, String organisationId);
+
+    /** Notices {@code organisationId} originated, passed on or received, newest first, at most {@code max}. */
+    List<StoredNotice> noticesVisibleTo(String organisationId, int max);
+
+    /** Notices created at or after {@code since}, newest first, at most {@code max}: the duty board's notices in flight. */
+    List<StoredNotice> noticesSince(Instant since, int max);
+
+    /** Deliveries in {@code state} across notices, oldest change first, at most {@code max}. */
+    List<Delivery> deliveriesInState(DeliveryState state, int max);
+
+    Optional<Delivery> delivery(long deliveryId);
+
+    /**
+     * A FAILED delivery goes back to PENDING, due {@code now}, with its attempts counted afresh (a resend).
+     * Only a delivery still FAILED changes; false otherwise.
+     */
+    boolean requeueFailed(long deliveryId, String reason, Instant now);
+
     /** Keeps what Camel's dead-letter channel hands over. */
     void keepDeadLetter(String routeId, String exchangeId, String body, String error, Instant now);
 

@@ -281,6 +281,14 @@ public final class JdbcInboundStore implements InboundStore {
     }
 
     @Override
+    public List<StoredInbound> quarantined(int max) {
+        return query("SELECT " + COLUMNS + " FROM inbound_message WHERE status = ? ORDER BY id DESC", ps -> {
+            ps.setString(1, io.liaison.gateway.inbound.InboundStatus.QUARANTINED.name());
+            ps.setMaxRows(max);
+        }, JdbcInboundStore::read);
+    }
+
+    @Override
     public List<StoredInbound> recent(int max) {
         return query("SELECT " + COLUMNS + " FROM inbound_message ORDER BY id DESC", ps -> ps.setMaxRows(max),
                 JdbcInboundStore::read);

@@ -407,6 +407,76 @@ public final class JdbcNoticeStore implements NoticeStore {
                 ps -> ps.setString(1, reference), JdbcNoticeStore::readDelivery);
     }
 
+    /** The organisation took part in the notice: originated it, made a hop of it or has a delivery of it. */
+    private static final String TOOK_PART = "(n.originator_org = ?"
+            + " OR EXISTS (SELECT 1 FROM hop h2 WHERE h2.reference = n.reference AND h2.sender_org = ?)"
+            + " OR EXISTS (SELECT 1 FROM delivery d2 WHERE d2.reference = n.reference AND d2.recipient_org = ?))";
+
+    @Override
+    public Optional<StoredNotice> noticeVisibleTo(String reference, String organisationId) {
+        return query("SELECT * FROM notice n WHERE n.reference = ? AND " + TOOK_PART, ps -> {
+            ps.setString(1, reference);
+            ps.setString(2, organisationId);
+            ps.setString(3, organisationId);
+            ps.setString(4, organisationId);
+        }, JdbcNoticeStore::readNotice).stream().findFirst();
+    }
+
+    @Override
+    public List<Delivery> deliveriesVisibleTo(String reference, String organisationId) {
+        return query("SELECT " + DELIVERY_COLUMNS + DELIVERY_FROM + " JOIN notice n ON n.reference = d.reference"
+                        + " WHERE d.reference = ? AND (n.originator_org = ? OR d.recipient_org = ? OR h.sender_org = ?)"
+                        + " ORDER BY d.hop_id, d.id", ps -> {
+                    ps.setString(1, reference);
+                    ps.setString(2, organisationId);
+                    ps.setString(3, organisationId);
+                    ps.setString(4, organisationId);
+                }, JdbcNoticeStore::readDelivery);
+    }
+
+    @Override
+    public List<StoredNotice> noticesVisibleTo(String organisationId, int max) {
+        return query("SELECT * FROM notice n WHERE " + TOOK_PART + " ORDER BY n.created_at DESC, n.reference DESC"
+                        + " FETCH FIRST " + Math.max(0, max) + " ROWS ONLY", ps -> {
+                    ps.setString(1, organisationId);
+                    ps.setString(2, organisationId);
+                    ps.setString(3, organisationId);
+                }, JdbcNoticeStore::readNotice);
+    }
+
+    @Override
+    public List<StoredNotice> noticesSince(Instant since, int max) {
+        return query("SELECT * FROM notice n WHERE n.created_at >= ? ORDER BY n.created_at DESC, n.reference DESC"
+                + " FETCH FIRST " + Math.max(0, max) + " ROWS ONLY", ps -> ps.setTimestamp(1, Timestamp.from(since)),
+                JdbcNoticeStore::readNotice);
+    }
+
+    @Override
+    public List<Delivery> deliveriesInState(DeliveryState state, int max) {
+        return query("SELECT " + DELIVERY_COLUMNS + DELIVERY_FROM + " WHERE d.state = ? ORDER BY d.updated_at, d.id"
+                + " FETCH FIRST " + Math.max(0, max) + " ROWS ONLY", ps -> ps.setString(1, state.name()), JdbcNoticeStore::readDelivery);
+    }
+
+    @Override
+    public Optional<Delivery> delivery(long deliveryId) {
+        return query("SELECT " + DELIVERY_COLUMNS + DELIVERY_FROM + " WHERE d.id = ?", ps -> ps.setLong(1, deliveryId),
+                JdbcNoticeStore::readDelivery).stream().findFirst();
+    }
+
+    @Override
+    public boolean requeueFailed(long deliveryId, String reason, Instant now) {
+        int changed = update("UPDATE delivery SET state = ?, attempts = 0, last_error = ?, next_attempt_at = ?, updated_at = ?"
+                + " WHERE id = ? AND state = ?", ps -> {
+                    ps.setString(1, DeliveryState.PENDING.name());
+                    ps.setString(2, truncate(reason, 1000));
+                    ps.setTimestamp(3, Timestamp.from(now));
+                    ps.setTimestamp(4, Timestamp.from(now));
+                    ps.setLong(5, deliveryId);
+                    ps.setString(6, DeliveryState.FAILED.name());
+                });
+        return changed == 1;
+    }
+
     @Override
     public List<StoredRefusal> refusals(String reference) {
         return query("SELECT hop_id, recipient_org, poc_id, channel, reason, created_at FROM refusal WHERE reference = ?"

@@ -23,7 +23,7 @@ import javax.sql.DataSource;
 public final class JdbcReshareStore implements ReshareStore {
     private static final String COLUMNS = "id, incident_report_id, incident_key, report_number, grounds, kind, tlp, exercise,"
             + " target_sectors, include_dependents, title, summary, body, warnings, state, proposed_at, approved_by, approved_at,"
-            + " notice_reference";
+            + " notice_reference, proposed_by";
     private static final String WARNING_SEPARATOR = "\n";
 
     private final Sql jdbc;
@@ -38,7 +38,8 @@ public final class JdbcReshareStore implements ReshareStore {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO reshare_proposal (incident_report_id, incident_key,"
                     + " report_number, grounds, kind, tlp, exercise, target_sectors, include_dependents, title, summary, body,"
-                    + " warnings, state, proposed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                    + " warnings, state, proposed_at, proposed_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 ps.setLong(1, p.incidentReportId());
                 ps.setString(2, p.incidentKey());
                 ps.setInt(3, p.reportNumber());
@@ -54,6 +55,7 @@ public final class JdbcReshareStore implements ReshareStore {
                 ps.setString(13, clip(String.join(WARNING_SEPARATOR, p.warnings()), 4000));
                 ps.setString(14, ReshareProposal.State.PROPOSED.name());
                 ps.setTimestamp(15, Timestamp.from(p.proposedAt()));
+                ps.setString(16, p.proposedBy().orElse(null));
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -153,13 +155,13 @@ public final class JdbcReshareStore implements ReshareStore {
                 rs.getString(12), rs.getString(13), warnings.isEmpty() ? List.of() : Arrays.asList(warnings.split(WARNING_SEPARATOR)),
                 List.of(), ReshareProposal.State.valueOf(rs.getString(15)), rs.getTimestamp(16).toInstant(),
                 Optional.ofNullable(rs.getString(17)), Optional.ofNullable(rs.getTimestamp(18)).map(Timestamp::toInstant),
-                Optional.ofNullable(rs.getString(19)));
+                Optional.ofNullable(rs.getString(19)), Optional.ofNullable(rs.getString(20)));
     }
 
     private static ReshareProposal withRedactions(ReshareProposal p, List<Redaction> redactions) {
         return new ReshareProposal(p.id(), p.incidentReportId(), p.incidentKey(), p.reportNumber(), p.grounds(), p.kind(), p.level(),
                 p.exercise(), p.sectors(), p.includeDependents(), p.title(), p.summary(), p.body(), p.warnings(), redactions,
-                p.state(), p.proposedAt(), p.approvedBy(), p.approvedAt(), p.noticeReference());
+                p.state(), p.proposedAt(), p.approvedBy(), p.approvedAt(), p.noticeReference(), p.proposedBy());
     }
 
     private static String clip(String s, int max) {
