@@ -1,5 +1,7 @@
 package io.liaison.gateway.app;
 
+import io.liaison.gateway.application.ActionRefusedException;
+import io.liaison.gateway.application.UnknownActorException;
 import io.liaison.gateway.directory.DirectoryException;
 import io.liaison.gateway.intake.NoticeRejectedException;
 import io.liaison.gateway.interfaces.cli.AckCommand;

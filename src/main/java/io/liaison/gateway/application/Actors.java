@@ -66,6 +66,17 @@ public final class Actors {
         return new Actor(Optional.empty(), poc.id(), org.id(), org.kind(), role, Via.CLI_LOCAL_ADMIN);
     }
 
+    /**
+     * NISC's own desk on the gateway host (its first point of contact that is not standby): who records
+     * what reached NISC another way, such as a confirmation given by phone.
+     */
+    public Actor niscDesk() {
+        Directory d = directory.get();
+        PointOfContact desk = d.activePointsOfContactOf(d.nisc().id()).stream().findFirst()
+                .orElseThrow(() -> new UnknownActorException("NISC has no point of contact in the directory"));
+        return new Actor(Optional.empty(), desk.id(), d.nisc().id(), OrganisationKind.NISC, Role.DUTY_OFFICER, Via.CLI_LOCAL_ADMIN);
+    }
+
     private Actor of(Person p, Via via) {
         Directory d = directory.get();
         PointOfContact poc = d.pointOfContact(p.pocId())

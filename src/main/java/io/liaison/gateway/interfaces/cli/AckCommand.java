@@ -2,8 +2,9 @@ package io.liaison.gateway.interfaces.cli;
 
 import io.liaison.gateway.app.Gateway;
 import io.liaison.gateway.app.GatewaySettings;
-import io.liaison.gateway.track.ConfirmationChannel;
-import io.liaison.gateway.track.ConfirmationOutcome;
+import io.liaison.gateway.application.Actor;
+import io.liaison.gateway.application.Application;
+import io.liaison.gateway.application.ConfirmationResult;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
@@ -35,18 +36,24 @@ public final class AckCommand implements Callable<Integer> {
     @Option(names = "--note", paramLabel = "TEXT", description = "Kept with the confirmation, e.g. \"by phone to the duty desk\".")
     String note;
 
+    @Option(names = "--by", paramLabel = "NAME", description = "Who records it: a person or point of contact of NISC"
+            + " (default: NISC's desk). Acting on the gateway host as the local administrator; audited as such.")
+    String by;
+
     @Override
     public Integer call() throws Exception {
         GatewaySettings settings = GatewaySettings.load(Optional.ofNullable(config), new Properties());
         try (Gateway gateway = Gateway.builder(settings).start()) {
-            ConfirmationOutcome outcome = gateway.acknowledgements().acknowledge(reference, as, ConfirmationChannel.CLI,
-                    gateway.clock().instant(), Optional.ofNullable(note).filter(n -> !n.isBlank()));
+            Application app = gateway.application();
+            Actor recorder = by == null ? app.actors().niscDesk() : app.actors().resolveLocal(by);
+            ConfirmationResult outcome = app.confirmNotice().confirm(recorder, reference, Optional.of(as),
+                    Optional.ofNullable(note).filter(n -> !n.isBlank()));
             if (!outcome.accepted()) {
                 System.err.println("refused: " + outcome.message());
                 return REFUSED;
             }
             System.out.println(outcome.message());
-            outcome.reference().ifPresent(ref -> System.out.print(gateway.status(ref).render(gateway.zone())));
+            outcome.reference().ifPresent(ref -> System.out.print(app.noticeStatus().status(recorder, ref).render(gateway.zone())));
             return OK;
         }
     }

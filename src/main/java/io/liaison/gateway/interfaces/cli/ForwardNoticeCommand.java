@@ -1,8 +1,8 @@
 package io.liaison.gateway.interfaces.cli;
 
 import io.liaison.gateway.app.Gateway;
-import io.liaison.gateway.numbering.Registrar;
-import io.liaison.gateway.policy.ForwardCommand;
+import io.liaison.gateway.application.Application;
+import io.liaison.gateway.application.NoticeAccepted;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -25,7 +25,7 @@ public final class ForwardNoticeCommand implements Callable<Integer> {
     @Option(names = "--to-members", description = "Forward to every organisation this one passes notices on to.")
     boolean toMembers;
 
-    @Option(names = "--as", required = true, paramLabel = "POC", description = "The point of contact doing the forward.")
+    @Option(names = "--as", required = true, paramLabel = "POC", description = "Who forwards: a person or point of contact in the directory (acting on the gateway host as the local administrator).")
     String as;
 
     @Option(names = "--wait", defaultValue = "30s")
@@ -34,7 +34,8 @@ public final class ForwardNoticeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Gateway gateway = Gateway.builder(options.settings()).start()) {
-            Registrar.Registered r = gateway.forward(new ForwardCommand(reference, as, to, toMembers));
+            Application app = gateway.application();
+            NoticeAccepted r = app.forwardNotice().forward(app.actors().resolveLocal(as), reference, to, toMembers);
             System.out.println("forwarded " + r.reference() + ": " + r.deliveries() + " deliveries, " + r.refusals() + " refused");
             int settled = Settled.print(gateway, r.reference(), wait);
             if (r.deliveries() == 0) {

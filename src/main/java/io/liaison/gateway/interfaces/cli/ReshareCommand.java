@@ -3,7 +3,11 @@ package io.liaison.gateway.interfaces.cli;
 import io.liaison.gateway.reshare.ReshareRequest;
 import io.liaison.gateway.reshare.ReshareRefusedException;
 import io.liaison.gateway.reshare.ReshareProposal;
-import io.liaison.gateway.reshare.ReshareDesk;
+import io.liaison.gateway.application.ActionRefusedException;
+import io.liaison.gateway.application.Actor;
+import io.liaison.gateway.application.Application;
+import io.liaison.gateway.application.ReshareApproved;
+import io.liaison.gateway.application.UnknownActorException;
 import io.liaison.gateway.reshare.ProposalView;
 import io.liaison.gateway.reshare.Grounds;
 import io.liaison.gateway.app.Gateway;
@@ -43,7 +47,7 @@ public final class ReshareCommand implements Callable<Integer> {
         GatewaySettings settings = GatewaySettings.load(Optional.ofNullable(config), new Properties());
         try (Gateway gateway = Gateway.builder(settings).start()) {
             return work.run(gateway);
-        } catch (ReshareRefusedException e) {
+        } catch (ReshareRefusedException | ActionRefusedException | UnknownActorException e) {
             System.err.println("refused: " + e.getMessage());
             return REFUSED;
         }
@@ -80,6 +84,10 @@ public final class ReshareCommand implements Callable<Integer> {
         @Option(names = "--include-dependent-sectors", description = "Also the sectors that depend on these (interdependency).")
         boolean dependents;
 
+        @Option(names = "--as", paramLabel = "NAME", description = "Who proposes: a NISC person or point of contact"
+                + " (default: NISC's desk); the approver must be someone else.")
+        String as;
+
         @Option(names = "--redact", paramLabel = "TEXT", description = "Also remove this text (a site name, a Japanese company"
                 + " name the directory does not hold); repeatable.")
         List<String> redact = List.of();
@@ -97,10 +105,12 @@ public final class ReshareCommand implements Callable<Integer> {
                 return REFUSED;
             }
             return withGateway(config, gateway -> {
-                ReshareProposal p = gateway.reshare().propose(new ReshareRequest(incident, Optional.ofNullable(report), g.get(), tlp,
-                        sectors, dependents, redact));
+                Application app = gateway.application();
+                Actor proposer = as == null ? app.actors().niscDesk() : app.actors().resolveLocal(as);
+                ReshareProposal p = app.proposeReshare().propose(proposer, new ReshareRequest(incident, Optional.ofNullable(report),
+                        g.get(), tlp, sectors, dependents, redact));
                 System.out.print(ProposalView.render(p, gateway.zone()));
-                System.out.println("\nNothing has been sent. Approve with: reshare approve " + p.label() + " --as <NISC point of contact>");
+                System.out.println("\nNothing has been sent. Approve with: reshare approve " + p.label() + " --as <a NISC approver>");
                 return OK;
             });
         }
@@ -115,7 +125,7 @@ public final class ReshareCommand implements Callable<Integer> {
         @Parameters(paramLabel = "PROPOSAL-ID", description = "e.g. RS-0001")
         String proposal;
 
-        @Option(names = "--as", required = true, paramLabel = "POC", description = "The approving NISC point of contact.")
+        @Option(names = "--as", required = true, paramLabel = "POC", description = "The approver: a NISC person with the approver role (not the proposer).")
         String as;
 
         @Option(names = "--wait", defaultValue = "30s", description = "How long to wait for deliveries (default ${DEFAULT-VALUE}).")
@@ -129,7 +139,8 @@ public final class ReshareCommand implements Callable<Integer> {
                 return REFUSED;
             }
             return withGateway(config, gateway -> {
-                ReshareDesk.Approved approved = gateway.reshare().approve(id.get(), as);
+                Application app = gateway.application();
+                ReshareApproved approved = app.approveReshare().approve(app.actors().resolveLocal(as), proposal);
                 System.out.println("approved " + approved.proposal().label() + " as " + as + ": sent as " + approved.reference());
                 return Settled.print(gateway, approved.reference(), wait);
             });
@@ -147,7 +158,8 @@ public final class ReshareCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return withGateway(config, gateway -> {
-                System.out.print(ProposalView.render(gateway.reshare().show(which), gateway.zone()));
+                Application app = gateway.application();
+                System.out.print(ProposalView.render(app.approveReshare().show(app.actors().niscDesk(), which), gateway.zone()));
                 return OK;
             });
         }
