@@ -1,11 +1,9 @@
 package io.liaison.gateway.reshare;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /** A proposal as NISC reads it: source (NISC only), what goes out, exactly what was removed, and the text itself. */
 public final class ProposalView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
     private ProposalView() {
     }
@@ -20,9 +18,9 @@ public final class ProposalView {
                 .append(p.exercise() ? ", EXERCISE" : "").append(", sectors ").append(String.join(", ", p.sectors()))
                 .append(p.includeDependents() ? " and the sectors that depend on them" : "")
                 .append(", from the approving NISC point of contact, under the normal policy\n");
-        b.append("  Proposed: ").append(TIME.format(p.proposedAt().atZone(zone)));
+        b.append("  Proposed: ").append(io.liaison.gateway.time.DisplayTime.format(p.proposedAt(), zone));
         p.approvedBy().ifPresent(a -> b.append("   approved by ").append(a)
-                .append(p.approvedAt().map(t -> " at " + TIME.format(t.atZone(zone))).orElse("")));
+                .append(p.approvedAt().map(t -> " at " + io.liaison.gateway.time.DisplayTime.format(t, zone)).orElse("")));
         p.noticeReference().ifPresent(r -> b.append("   sent as ").append(r));
         b.append("\n\n");
         b.append("Removed or generalised (").append(p.redactions().size()).append("): field: \"original\" → replacement\n");

@@ -10,7 +10,6 @@ import io.liaison.gateway.store.StoredRefusal;
 import io.liaison.gateway.track.ack.ConfirmationStore;
 import io.liaison.gateway.track.escalation.EscalationStore;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,7 +35,6 @@ import java.util.stream.Collectors;
 public record StatusReport(StoredNotice notice, List<Hop> hops, List<Delivery> deliveries, List<StoredRefusal> refusals,
                            List<StoredNotice> followUps, List<Confirmation> confirmations, List<EscalationWatch> watches,
                            List<EscalationRecord> escalations, List<BreakerStatus> channels) {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
 
     public StatusReport {
         hops = List.copyOf(hops);
@@ -278,7 +276,7 @@ public record StatusReport(StoredNotice notice, List<Hop> hops, List<Delivery> d
     }
 
     private static String time(java.time.Instant at, ZoneId zone) {
-        return TIME.format(at.atZone(zone));
+        return io.liaison.gateway.time.DisplayTime.format(at, zone);
     }
 
     private static String table(List<String[]> rows) {

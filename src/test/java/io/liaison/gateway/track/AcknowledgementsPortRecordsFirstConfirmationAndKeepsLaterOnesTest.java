@@ -44,8 +44,8 @@ class AcknowledgementsPortRecordsFirstConfirmationAndKeepsLaterOnesTest {
             assertEquals(Optional.of("by phone"), counted.note());
             assertEquals(2, r.confirmations().size());
             String table = r.render(gateway.zone());
-            assertTrue(table.contains("confirmed by meti-liaison via cli at 06-01 10:00:00 (note: by phone)"), table);
-            assertTrue(table.contains("also: meti-liaison (meti) via signed-email at 06-01 10:03:00 - kept, changes nothing"), table);
+            assertTrue(table.contains("confirmed by meti-liaison via cli at 2026-06-01 10:00:00 JST (note: by phone)"), table);
+            assertTrue(table.contains("also: meti-liaison (meti) via signed-email at 2026-06-01 10:03:00 JST - kept, changes nothing"), table);
         }
     }
 

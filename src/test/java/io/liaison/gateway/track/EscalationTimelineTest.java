@@ -84,9 +84,9 @@ class EscalationTimelineTest {
             assertEquals(EscalationWatch.State.EXHAUSTED, watch.state());
             assertTrue(done.escalations().stream().allMatch(e -> e.organisationId().equals("power-ceptoar")), "confirmed ones are left alone");
             String table = done.render(gateway.zone());
-            assertTrue(table.contains("06-01 10:15:00  power-ceptoar  step 1/3 resend: reminder resent to power-ceptoar-duty (email, sms)"), table);
-            assertTrue(table.contains("06-01 10:25:00  power-ceptoar  step 2/3 standby: escalated to standby power-ceptoar-deputy (email, sms)"), table);
-            assertTrue(table.contains("06-01 10:35:00  power-ceptoar  step 3/3 duty-officer: duty officer alerted: nisc-duty (email, sms)"), table);
+            assertTrue(table.contains("2026-06-01 10:15:00 JST  power-ceptoar  step 1/3 resend: reminder resent to power-ceptoar-duty (email, sms)"), table);
+            assertTrue(table.contains("2026-06-01 10:25:00 JST  power-ceptoar  step 2/3 standby: escalated to standby power-ceptoar-deputy (email, sms)"), table);
+            assertTrue(table.contains("2026-06-01 10:35:00 JST  power-ceptoar  step 3/3 duty-officer: duty officer alerted: nisc-duty (email, sms)"), table);
             assertTrue(table.contains("alert by gateway (nisc) -> nisc"), table);
             assertTrue(table.contains("power-ceptoar  NOT CONFIRMED; every escalation step taken (3)"), table);
         }
@@ -120,7 +120,7 @@ class EscalationTimelineTest {
             assertEquals(EscalationWatch.State.CONFIRMED, watchOf(gateway.status(ref), "power-ceptoar").state());
             assertEquals(8, gateway.status(ref).escalations().size(), "the others went on to the duty officer, power-ceptoar did not");
             String table = gateway.status(ref).render(gateway.zone());
-            assertTrue(table.contains("power-ceptoar  confirmed by power-ceptoar-deputy via sms-reply at 06-01 10:25:00"), table);
+            assertTrue(table.contains("power-ceptoar  confirmed by power-ceptoar-deputy via sms-reply at 2026-06-01 10:25:00 JST"), table);
         }
     }
 

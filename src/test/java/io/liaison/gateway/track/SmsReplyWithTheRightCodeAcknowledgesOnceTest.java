@@ -53,7 +53,7 @@ class SmsReplyWithTheRightCodeAcknowledgesOnceTest {
                 assertEquals(d.pocId().equals("power-ceptoar-duty") ? "acknowledged" : "sent", confirmed.stateOf(d), d.toString());
             }
             String table = confirmed.render(gateway.zone());
-            assertTrue(table.contains("power-ceptoar  confirmed by power-ceptoar-duty via sms-reply at 06-01 10:00:00"), table);
+            assertTrue(table.contains("power-ceptoar  confirmed by power-ceptoar-duty via sms-reply at 2026-06-01 10:00:00 JST"), table);
             assertTrue(table.contains("1 of 3 recipient organisations confirmed"), table);
             assertTrue(TrackingFixture.nextSmsTo(h.smsc, POWER_DUTY, before).contains("Confirmed: " + ref), "sender told");
 

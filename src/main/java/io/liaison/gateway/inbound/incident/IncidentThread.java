@@ -5,12 +5,10 @@ import io.liaison.gateway.directory.Organisation;
 import io.liaison.gateway.directory.PointOfContact;
 import io.liaison.gateway.inbound.IncidentReportRecord;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** An incident's reports in order (第1報, 第2報 …) with who sent each, as {@code incident show} prints them. */
 public record IncidentThread(String incidentKey, List<IncidentReportRecord> reports) {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
     public IncidentThread {
         reports = List.copyOf(reports);
@@ -24,7 +22,7 @@ public record IncidentThread(String incidentKey, List<IncidentReportRecord> repo
                     : directory.organisation(r.reporterOrg()).map(Organisation::name).orElse(r.reporterOrg());
             String poc = directory == null ? r.reporterPoc()
                     : directory.pointOfContact(r.reporterPoc()).map(PointOfContact::name).orElse(r.reporterPoc());
-            b.append("  第").append(r.reportNumber()).append("報  ").append(TIME.format(r.receivedAt().atZone(zone)))
+            b.append("  第").append(r.reportNumber()).append("報  ").append(io.liaison.gateway.time.DisplayTime.format(r.receivedAt(), zone))
                     .append("  from ").append(r.reporterPoc()).append(" (").append(poc).append(", ").append(org).append(")  ")
                     .append(r.level().label()).append(r.exercise() ? "  EXERCISE" : "")
                     .append("  relay ").append(r.relayReference().orElse("none")).append('\n');

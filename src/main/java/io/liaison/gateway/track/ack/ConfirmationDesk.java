@@ -19,7 +19,6 @@ import io.liaison.gateway.track.ack.ConfirmationStore.CodeHolder;
 import io.liaison.gateway.track.ack.ConfirmationStore.IssuedCode;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConfirmationDesk implements Acknowledgements {
     private static final Logger LOG = LoggerFactory.getLogger(ConfirmationDesk.class);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
     private static final int KEPT_REPLY_CHARS = 160;
 
     private final Directory directory;
@@ -325,7 +323,7 @@ public final class ConfirmationDesk implements Acknowledgements {
     }
 
     private String time(Instant at) {
-        return TIME.format(at.atZone(zone));
+        return io.liaison.gateway.time.DisplayTime.format(at, zone);
     }
 
     // SMSCs write the same handset as +8190…, 8190… or with a TON flag only: compare the digits.
