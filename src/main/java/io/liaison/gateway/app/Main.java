@@ -34,7 +34,8 @@ import picocli.CommandLine.Command;
         subcommands = {DirectoryCommand.class, SendCommand.class, ForwardNoticeCommand.class, StatusCommand.class,
                 ServeCommand.class, IncidentCommand.class, KeysCommand.class, AckCommand.class, ExerciseCommand.class,
                 ReshareCommand.class, StatsCommand.class, InitCommand.class,
-                io.liaison.gateway.interfaces.cli.AuditCommand.class})
+                io.liaison.gateway.interfaces.cli.AuditCommand.class, io.liaison.gateway.interfaces.cli.TokenCommand.class,
+                io.liaison.gateway.interfaces.cli.ApiClientCommand.class})
 public final class Main implements Callable<Integer> {
     static final String VERSION = "liaison-gateway 0.1.0";
 

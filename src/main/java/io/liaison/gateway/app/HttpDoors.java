@@ -1,0 +1,80 @@
+package io.liaison.gateway.app;
+
+import io.liaison.gateway.application.ApiTokens;
+import io.liaison.gateway.application.Idempotency;
+import io.liaison.gateway.interfaces.api.ApiDoor;
+import io.liaison.gateway.interfaces.http.GatewayHttpServer;
+import io.liaison.gateway.interfaces.http.HttpSettings;
+import io.liaison.gateway.store.jdbc.JdbcApiTokenStore;
+import io.liaison.gateway.store.jdbc.JdbcIdempotencyStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Wiring of the HTTP doors: the server of {@code serve} and {@code demo --console}, with the REST API
+ * over the gateway's application layer, from the settings {@code gateway.http.*}.
+ */
+public final class HttpDoors {
+    private HttpDoors() {
+    }
+
+    /** Starts the console and API server for a running gateway. */
+    public static GatewayHttpServer start(Gateway gateway, GatewaySettings settings) {
+        Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(gateway.dataSource()), gateway.clock());
+        return GatewayHttpServer.start(settings(settings), List.of(new ApiDoor(gateway.application(), tokens(gateway), idempotency)));
+    }
+
+    /** The API tokens of this gateway's database, managed by {@code token …} on the gateway host. */
+    public static ApiTokens tokens(Gateway gateway) {
+        return new ApiTokens(new JdbcApiTokenStore(gateway.dataSource()), gateway.application().actors(), gateway.audit(),
+                gateway.clock());
+    }
+
+    /** {@code gateway.http.*}; a TLS password is read from its environment variable or file, never from the settings file. */
+    public static HttpSettings settings(GatewaySettings s) {
+        try {
+            Optional<HttpSettings.Tls> tls = s.optional("gateway.http.tls.key-store").map(String::trim).filter(v -> !v.isEmpty())
+                    .map(store -> new HttpSettings.Tls(Path.of(store), tlsPassword(s), clientAuth(s),
+                            s.optional("gateway.http.tls.trust-store").map(String::trim).filter(v -> !v.isEmpty()).map(Path::of)));
+            tls.filter(t -> t.clientCertificates() != HttpSettings.ClientAuth.NONE && t.trustStore().isEmpty()).ifPresent(t -> {
+                throw new GatewaySettings.SettingsException("setting gateway.http.tls.trust-store: required when"
+                        + " gateway.http.tls.client-auth is " + t.clientCertificates().name().toLowerCase(Locale.ROOT));
+            });
+            return new HttpSettings(s.get("gateway.http.host").trim(), s.integer("gateway.http.port"),
+                    s.integer("gateway.http.max-body-bytes"), tls);
+        } catch (IllegalArgumentException e) {
+            throw new GatewaySettings.SettingsException(e.getMessage());
+        }
+    }
+
+    private static HttpSettings.ClientAuth clientAuth(GatewaySettings s) {
+        String v = s.optional("gateway.http.tls.client-auth").map(String::trim).orElse("none");
+        try {
+            return HttpSettings.ClientAuth.valueOf(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new GatewaySettings.SettingsException("setting gateway.http.tls.client-auth: none, request or require, was " + v);
+        }
+    }
+
+    private static String tlsPassword(GatewaySettings s) {
+        Optional<String> fromEnv = s.optional("gateway.http.tls.password-env").map(System::getenv).filter(v -> !v.isEmpty());
+        if (fromEnv.isPresent()) {
+            return fromEnv.get();
+        }
+        Optional<String> file = s.optional("gateway.http.tls.password-file").map(String::trim).filter(v -> !v.isEmpty());
+        if (file.isEmpty()) {
+            throw new GatewaySettings.SettingsException("setting gateway.http.tls.key-store is set but its password is not:"
+                    + " set the variable gateway.http.tls.password-env names, or gateway.http.tls.password-file");
+        }
+        try {
+            return Files.readString(Path.of(file.get())).strip();
+        } catch (IOException e) {
+            throw new GatewaySettings.SettingsException("setting gateway.http.tls.password-file: cannot read " + file.get()
+                    + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.liaison.gateway.interfaces.api;
+
+import io.liaison.gateway.application.Application;
+import io.liaison.gateway.intake.NoticeFile;
+import io.liaison.gateway.interfaces.http.Problem;
+import io.liaison.gateway.stats.FiscalQuarter;
+import io.liaison.gateway.stats.StatisticsPeriod;
+import io.vertx.core.http.HttpMethod;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The API's route table: every endpoint once, over one application use case each. */
+final class ApiRoutes {
+    private static final Set<String> NOTICE_FILE = Set.of("name", "content");
+    private static final int MAX_QUARANTINE = 200;
+
+    private ApiRoutes() {
+    }
+
+    static List<ApiRoute> of(Application app) {
+        return List.of(
+                new ApiRoute(HttpMethod.POST, "/notices", "Send a notice file (YAML in 'content')", true, true, NOTICE_FILE, 201,
+                        c -> app.sendNotice().send(c.actor(), noticeFile(c))),
+                new ApiRoute(HttpMethod.POST, "/notices/preview", "Preview a notice: recipients, refusals and markings; nothing is sent",
+                        false, false, NOTICE_FILE, 200, c -> app.previewNotice().preview(c.actor(), noticeFile(c))),
+                new ApiRoute(HttpMethod.GET, "/notices", "The notices the caller's organisation received or sent", false, false,
+                        Set.of(), 200, c -> Map.of("notices", app.noticeStatus().inbox(c.actor()))),
+                new ApiRoute(HttpMethod.GET, "/notices/{reference}", "A notice's deliveries, confirmations and escalations",
+                        false, false, Set.of(), 200, c -> app.noticeStatus().status(c.actor(), c.param("reference"))),
+                new ApiRoute(HttpMethod.POST, "/notices/{reference}/forward",
+                        "Forward (liaison → its sectors' CEPTOARs) or relay (CEPTOAR → members, council → CEPTOARs)", true, true,
+                        Set.of("to", "toMembers"), 201, c -> app.forwardNotice().forward(c.actor(), c.param("reference"),
+                                c.input().texts("to"), c.input().flag("toMembers"))),
+                new ApiRoute(HttpMethod.POST, "/notices/{reference}/confirm", "Confirm a notice for the caller's point of contact",
+                        true, false, Set.of("note"), 200, c -> app.confirmNotice().confirm(c.actor(), c.param("reference"),
+                                java.util.Optional.empty(), c.input().optionalText("note"))),
+                new ApiRoute(HttpMethod.POST, "/notices/{reference}/resend", "Send every failed delivery of a notice again", true, true,
+                        Set.of(), 200, c -> app.resendDelivery().resendAllFailed(c.actor(), c.param("reference"))),
+                new ApiRoute(HttpMethod.POST, "/deliveries/{id}/resend", "Send one failed delivery again", true, true, Set.of(), 200,
+                        c -> app.resendDelivery().resend(c.actor(), deliveryId(c.param("id")))),
+                new ApiRoute(HttpMethod.GET, "/board", "The duty board: in flight, not confirmed, failed, quarantined", false, false,
+                        Set.of(), 200, c -> app.dutyBoard().board(c.actor(), Duration.ofHours(hours(c)))),
+                new ApiRoute(HttpMethod.GET, "/quarantine", "Quarantined inbound: reason, claimed sender, contact told", false, false,
+                        Set.of(), 200, c -> Map.of("messages", app.quarantineReview().list(c.actor(), MAX_QUARANTINE))),
+                new ApiRoute(HttpMethod.GET, "/incidents/{organisation}/{incident}", "An incident's reports (第1報, 第N報) in order",
+                        false, false, Set.of(), 200,
+                        c -> app.incidentView().thread(c.actor(), c.param("organisation") + "/" + c.param("incident"))),
+                new ApiRoute(HttpMethod.GET, "/reshares/{label}", "A re-share proposal with every removal", false, false, Set.of(), 200,
+                        c -> app.approveReshare().show(c.actor(), c.param("label"))),
+                new ApiRoute(HttpMethod.POST, "/reshares/{label}/approve", "Approve a re-share (a NISC approver, not its proposer)",
+                        true, true, Set.of(), 201, c -> app.approveReshare().approve(c.actor(), c.param("label"))),
+                new ApiRoute(HttpMethod.GET, "/statistics", "Sharing statistics (period=FY2026 or FY2026-Q2)", false, false, Set.of(),
+                        200, c -> app.statistics().table(c.actor(), period(c))),
+                new ApiRoute(HttpMethod.GET, "/directory", "The directory as the caller may see it", false, false, Set.of(), 200,
+                        c -> app.directoryView().view(c.actor())));
+    }
+
+    private static NoticeFile noticeFile(ApiCall c) {
+        String name = c.input().optionalText("name").orElse("api-notice.yaml");
+        return new NoticeFile(name, c.input().requiredText("content").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static long deliveryId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("id", "delivery id must be a number, was '" + id + "'").raise();
+        }
+    }
+
+    private static int hours(ApiCall c) {
+        String h = c.query("hours").orElse("48");
+        try {
+            int v = Integer.parseInt(h);
+            if (v < 1 || v > 24 * 31) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("hours", "hours must be 1..744, was '" + h + "'").raise();
+        }
+    }
+
+    private static StatisticsPeriod period(ApiCall c) {
+        String p = c.query("period").orElseThrow(() -> Problem.badRequest("period", "period is required: FY2026 or FY2026-Q2").raise());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("FY(\\d{4})(?:-(Q[1-4]))?").matcher(p);
+        if (!m.matches()) {
+            throw Problem.badRequest("period", "period must be FY2026 or FY2026-Q2, was '" + p + "'").raise();
+        }
+        if (m.group(2) == null) {
+            return StatisticsPeriod.fiscalYear(Integer.parseInt(m.group(1)));
+        }
+        return StatisticsPeriod.quarter(FiscalQuarter.parse(m.group(1) + m.group(2)).orElseThrow(() ->
+                Problem.badRequest("period", "period must be FY2026 or FY2026-Q2, was '" + p + "'").raise()));
+    }
+}
