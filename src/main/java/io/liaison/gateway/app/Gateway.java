@@ -33,6 +33,7 @@ import io.liaison.gateway.dispatch.AcceptanceRecorder;
 import io.liaison.gateway.dispatch.CircuitBreaker;
 import io.liaison.gateway.dispatch.DispatchLoop;
 import io.liaison.gateway.dispatch.HandOvers;
+import io.liaison.gateway.dispatch.LeaseKeeper;
 import io.liaison.gateway.dispatch.mail.EmailDeliveryChannel;
 import io.liaison.gateway.dispatch.mail.MailStreams;
 import io.liaison.gateway.dispatch.mail.MailTransport;
@@ -136,9 +137,10 @@ public final class Gateway implements AutoCloseable {
     private final FaxDeliveryChannel fax;
     private final ChannelDispatcher faxDispatcher;
     private final List<DispatchLoop> dispatchLoops;
-    private final AcceptanceJournal emailJournal;
-    private final AcceptanceJournal smsJournal;
-    private final AcceptanceJournal faxJournal;
+    private final Optional<AcceptanceJournal> emailJournal;
+    private final Optional<AcceptanceJournal> smsJournal;
+    private final Optional<AcceptanceJournal> faxJournal;
+    private final LeaseKeeper leases;
     private final ExecutorService emailPreparers;
     private final ExecutorService smsHandOvers;
     private final ExecutorService emailHandOvers;
@@ -200,17 +202,22 @@ public final class Gateway implements AutoCloseable {
         audit.record(io.liaison.gateway.audit.ActorRef.gateway(), io.liaison.gateway.audit.AuditAction.GATEWAY_STARTED, null,
                 settings.nonSecret());
         this.auditCheckpoints = auditCheckpoints(settings, audit, key, clock);
-        this.store = new JdbcNoticeStore(database.dataSource(), claimLease(settings));
+        ClaimLease lease = claimLease(settings);
+        this.store = new JdbcNoticeStore(database.dataSource(), lease);
+        // An embedded database lives on this host's disk, and so may the journals beside it. A database that
+        // several gateways share gets every acceptance before its hand-over's slot is free again: a stopped
+        // gateway's disk is no other gateway's to read.
+        boolean embedded = settings.get("gateway.db.url").startsWith("jdbc:h2:");
         Path journals = journalDirectory(settings);
-        this.emailJournal = AcceptanceJournal.open(journals.resolve("email-acceptances.journal"));
-        this.smsJournal = AcceptanceJournal.open(journals.resolve("sms-acceptances.journal"));
-        this.faxJournal = AcceptanceJournal.open(journals.resolve("fax-acceptances.journal"));
-        int recovered = AcceptanceRecorder.recover(store, ChannelKind.EMAIL, emailJournal)
-                + AcceptanceRecorder.recover(store, ChannelKind.SMS, smsJournal)
-                + AcceptanceRecorder.recover(store, ChannelKind.FAX, faxJournal);
+        this.emailJournal = journal(embedded, journals, "email-acceptances.journal");
+        this.smsJournal = journal(embedded, journals, "sms-acceptances.journal");
+        this.faxJournal = journal(embedded, journals, "fax-acceptances.journal");
+        int recovered = recover(ChannelKind.EMAIL, emailJournal) + recover(ChannelKind.SMS, smsJournal)
+                + recover(ChannelKind.FAX, faxJournal);
         if (recovered > 0) {
             LOG.warn("{} deliveries accepted by their servers before the last stop are now recorded as sent", recovered);
         }
+        this.leases = new LeaseKeeper(store, lease, clock);
         int resumed = store.resumeInterrupted(clock.instant());
         if (resumed > 0) {
             LOG.warn("{} deliveries were interrupted by the last stop; they are resumed now", resumed);
@@ -239,19 +246,19 @@ public final class Gateway implements AutoCloseable {
         this.emailPreparers = preparers(settings);
         this.emailHandOvers = handOverThreads(settings, "gateway.smtp.connections", "email-handover-");
         this.emailDispatcher = new ChannelDispatcher(new EmailDeliveryChannel(store, composer, mail, notes), store,
-                settings.retry("email"), clock, breaker(settings, ChannelKind.EMAIL, clock), Optional.of(emailJournal),
+                settings.retry("email"), clock, breaker(settings, ChannelKind.EMAIL, clock), emailJournal,
                 Optional.of(emailPreparers), HandOvers.upTo(settings.integer("gateway.smtp.connections"), emailHandOvers), events)
-                .recordingTo(metrics);
+                .recordingTo(metrics).holdingLeasesOf(leases);
         this.smsHandOvers = handOverThreads(settings, "gateway.smpp.in-flight", "sms-handover-");
         this.smsDispatcher = new ChannelDispatcher(new SmsDeliveryChannel(store, marking, sms, notes,
                 settings.integer("gateway.sms.max-segments")), store, settings.retry("sms"), clock,
-                breaker(settings, ChannelKind.SMS, clock), Optional.of(smsJournal), Optional.empty(),
+                breaker(settings, ChannelKind.SMS, clock), smsJournal, Optional.empty(),
                 HandOvers.upTo(settings.integer("gateway.smpp.in-flight"), smsHandOvers), events)
-                .recordingTo(metrics);
+                .recordingTo(metrics).holdingLeasesOf(leases);
         this.fax = faxChannel(settings, directory, store, smtp, clock, notes);
         this.faxDispatcher = new ChannelDispatcher(fax, store, settings.retry("fax"), clock,
-                breaker(settings, ChannelKind.FAX, clock), Optional.of(faxJournal), Optional.empty(), HandOvers.oneAtATime(), events)
-                .recordingTo(metrics);
+                breaker(settings, ChannelKind.FAX, clock), faxJournal, Optional.empty(), HandOvers.oneAtATime(), events)
+                .recordingTo(metrics).holdingLeasesOf(leases);
 
         AgreementGate gate = new AgreementGate(directory, clock, zone);
         Set<ChannelKind> channels = Set.of(ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.FAX);
@@ -323,6 +330,7 @@ public final class Gateway implements AutoCloseable {
         camel.bind("certificateExpiryWatch", certificateExpiry);
         camel.configure().withRoutesIncludePattern(routesPattern(settings));
         camel.start();
+        leases.start();
         dispatchLoops.forEach(DispatchLoop::start);
         this.template = camel.getCamelTemplate();
         LOG.info("gateway started: {} organisations, {} points of contact, signing key {}{}{}",
@@ -586,6 +594,7 @@ public final class Gateway implements AutoCloseable {
             LOG.error("the audit trail could not record this stop: {}", e.getMessage());
         }
         dispatchLoops.forEach(DispatchLoop::close);
+        leases.close();
         smsAnswers.close();
         emailPreparers.shutdownNow();
         smsHandOvers.shutdownNow();
@@ -593,9 +602,9 @@ public final class Gateway implements AutoCloseable {
         mail.close();
         sms.close();
         fax.bridge().close();
-        emailJournal.close();
-        smsJournal.close();
-        faxJournal.close();
+        emailJournal.ifPresent(AcceptanceJournal::close);
+        smsJournal.ifPresent(AcceptanceJournal::close);
+        faxJournal.ifPresent(AcceptanceJournal::close);
         database.close();
     }
 
@@ -713,6 +722,14 @@ public final class Gateway implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private static Optional<AcceptanceJournal> journal(boolean embedded, Path folder, String file) {
+        return embedded ? Optional.of(AcceptanceJournal.open(folder.resolve(file))) : Optional.empty();
+    }
+
+    private int recover(ChannelKind channel, Optional<AcceptanceJournal> journal) {
+        return journal.map(j -> AcceptanceRecorder.recover(store, channel, j)).orElse(0);
     }
 
     /** Beside an H2 file database unless set; acceptances must outlive the process as the database does. */
@@ -850,7 +867,14 @@ public final class Gateway implements AutoCloseable {
             Duration ttl = s.optional("gateway.dispatch.claim-timeout").map(v -> s.duration("gateway.dispatch.claim-timeout"))
                     .orElse(ClaimLease.DEFAULT_TTL);
             Optional<String> node = s.optional("gateway.node-id").map(String::trim).filter(n -> !n.isEmpty());
-            return node.map(n -> new ClaimLease(n, ttl)).orElseGet(() -> ClaimLease.thisHost(ttl));
+            ClaimLease lease = node.map(n -> new ClaimLease(n, ttl)).orElseGet(() -> ClaimLease.thisHost(ttl));
+            Duration smtp = s.duration("gateway.smtp.timeout");
+            if (ttl.dividedBy(3).compareTo(smtp) <= 0) {
+                LOG.warn("gateway.dispatch.claim-timeout {}: a third of it ({}) is not above gateway.smtp.timeout ({});"
+                        + " a slow hand-over could still be under way when another gateway takes its claim over",
+                        ttl, ttl.dividedBy(3), smtp);
+            }
+            return lease;
         } catch (IllegalArgumentException e) {
             throw new GatewaySettings.SettingsException(e.getMessage());
         }

@@ -45,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * of memory) returns every delivery this run claimed and has not settled to the queue at once, due now,
  * with the reason; it then leaves {@link #dispatchDue()} for the {@link DispatchLoop} to log and run again.
  * A claim is settled once its outcome is recorded (an acceptance: once journaled).
+ *
+ * <p>Before each hand-over the claim's lease is checked ({@link LeaseKeeper#holds}, memory only): a claim
+ * that no longer holds long enough (this gateway could not renew it, and another gateway may take it soon)
+ * is not handed over but returned to the queue if it is still this gateway's.
  */
 public final class ChannelDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelDispatcher.class);
@@ -58,6 +62,7 @@ public final class ChannelDispatcher {
     private final AcceptanceRecorder recorder;
     private final Optional<ExecutorService> preparers;
     private final HandOvers handOvers;
+    private volatile Optional<LeaseKeeper> leases = Optional.empty();
     private final DispatchTimings timings = new DispatchTimings();
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -136,6 +141,16 @@ public final class ChannelDispatcher {
     }
 
     /**
+     * Checks, from now on, before each hand-over that its claim still holds ({@link LeaseKeeper#holds}); a
+     * gateway's dispatchers all do. Without it (tests of one gateway on its own database) no lease is checked.
+     * Call it before the dispatcher's loop starts.
+     */
+    public ChannelDispatcher holdingLeasesOf(LeaseKeeper keeper) {
+        this.leases = Optional.of(keeper);
+        return this;
+    }
+
+    /**
      * Records each outcome to {@code metrics} from now on. A setter rather than a constructor argument so
      * the dispatcher's constructors (and the tests that use them) stay as they are; call it before the
      * dispatcher's loop starts.
@@ -206,9 +221,11 @@ public final class ChannelDispatcher {
         int attempted = 0;
         while (true) {
             if (more && inFlight.size() <= BATCH && !breaker.isOpen()) {
-                List<Delivery> batch = claim();
+                Instant claimedAt = clock.instant();
+                List<Delivery> batch = claim(claimedAt);
+                Instant committedBy = clock.instant();
                 batch.forEach(d -> unsettled.add(d.id()));
-                batch.forEach(d -> inFlight.add(prepare(d)));
+                batch.forEach(d -> inFlight.add(prepare(d, claimedAt, committedBy)));
                 more = batch.size() == BATCH;
             }
             Pending next = inFlight.poll();
@@ -236,18 +253,18 @@ public final class ChannelDispatcher {
         unsettled.remove(d.id());
     }
 
-    private List<Delivery> claim() {
+    private List<Delivery> claim(Instant now) {
         long t = System.nanoTime();
         try {
-            return store.claimDue(channel.kind(), clock.instant(), BATCH);
+            return store.claimDue(channel.kind(), now, BATCH);
         } finally {
             timings.claimNanos.add(System.nanoTime() - t);
         }
     }
 
-    private Pending prepare(Delivery d) {
+    private Pending prepare(Delivery d, Instant claimedAt, Instant committedBy) {
         return new Pending(d, preparers.map(pool -> CompletableFuture.supplyAsync(() -> prepared(d), pool))
-                .orElse(null));
+                .orElse(null), claimedAt, committedBy);
     }
 
     private Prepared prepared(Delivery d) {
@@ -268,13 +285,19 @@ public final class ChannelDispatcher {
             refused(d, prepared.refused());
             return;
         }
-        handOvers.start(() -> handOver(d, prepared.delivery()), !answering);
+        handOvers.start(() -> handOver(pending, prepared.delivery()), !answering);
     }
 
     // On the dispatcher's thread, or on a hand-over thread beside others: everything here is thread-safe.
-    private void handOver(Delivery d, PreparedDelivery prepared) {
+    private void handOver(Pending pending, PreparedDelivery prepared) {
+        Delivery d = pending.delivery();
         if (breaker.isOpen()) {
             defer(d); // opened while this one waited for a free slot
+            return;
+        }
+        // Checked last, right before the server gets it: a slot may have been long in coming.
+        if (leases.isPresent() && !leases.get().holds(pending.claimedAt(), pending.committedBy())) {
+            lapsed(d);
             return;
         }
         try {
@@ -327,6 +350,17 @@ public final class ChannelDispatcher {
             LOG.error("{} {} to {} failed: {}", d.reference(), channel.kind(), d.pocId(), reason);
         }
         unsettled.remove(d.id());
+    }
+
+    // The claim may be another gateway's soon (or already): not handed over here. Still ours, it goes back to
+    // the queue; if the database cannot be reached this throws, the run breaks off, and the claim expires.
+    private void lapsed(Delivery d) {
+        String reason = "not handed over: the claim of " + leases.orElseThrow().lease().nodeId()
+                + " could not be renewed in time";
+        record(() -> store.releaseClaims(channel.kind(), List.of(d.id()), reason, clock.instant()));
+        unsettled.remove(d.id());
+        again.set(true); // returned due now: claimed afresh (with a full lease) before this call ends
+        LOG.warn("{} {} to {}: {}", d.reference(), channel.kind(), d.pocId(), reason);
     }
 
     private void refused(Delivery d, DeliveryRefusedException e) {
@@ -386,7 +420,7 @@ public final class ChannelDispatcher {
     }
 
     /** A claimed delivery and, when a pool prepares it, the preparation under way. */
-    private record Pending(Delivery delivery, CompletableFuture<Prepared> future) {
+    private record Pending(Delivery delivery, CompletableFuture<Prepared> future, Instant claimedAt, Instant committedBy) {
         Prepared joined() {
             try {
                 return future.join();

@@ -11,14 +11,22 @@ import java.time.Duration;
  * gateways sharing a database.
  */
 public record ClaimLease(String nodeId, Duration ttl) {
-    public static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
+    /**
+     * A gateway that stops while handing over holds up its deliveries this long at most (other gateways
+     * take them once it expires); claims are renewed every third of it while the gateway runs.
+     */
+    public static final Duration DEFAULT_TTL = Duration.ofSeconds(60);
+
+    /** A third of it (the renewal interval and the hand-over guard) must outlast a hand-over's timeouts. */
+    public static final Duration MIN_TTL = Duration.ofSeconds(3);
 
     public ClaimLease {
         if (nodeId == null || nodeId.isBlank() || nodeId.length() > 200) {
             throw new IllegalArgumentException("gateway.node-id must be 1 to 200 characters");
         }
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("gateway.dispatch.claim-timeout must be positive");
+        if (ttl.compareTo(MIN_TTL) < 0) {
+            throw new IllegalArgumentException("gateway.dispatch.claim-timeout must be at least " + MIN_TTL.toSeconds()
+                    + "s (a hand-over must end within a third of it), was " + ttl);
         }
     }
 

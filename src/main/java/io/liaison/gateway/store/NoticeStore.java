@@ -55,13 +55,18 @@ public interface NoticeStore {
      */
     int markAllSent(ChannelKind channel, List<Acceptance> acceptances);
 
+    /**
+     * A claimed delivery waits for a retry at {@code nextAttempt}. Written only while the claim is still
+     * this gateway's (SENDING in its name): a claim that expired may be another gateway's by now.
+     */
     void markRetry(long deliveryId, String reason, Instant nextAttempt, Instant now);
 
+    /** A claimed delivery failed for good; as {@link #markRetry}, only while the claim is this gateway's. */
     void markFailed(long deliveryId, String reason, Instant now);
 
     /**
-     * Claimed deliveries of {@code channel} that are still SENDING go back to PENDING, due now, with the
-     * reason: a dispatcher's run broke off before their outcome. Returns how many.
+     * Claimed deliveries of {@code channel} that are still SENDING in this gateway's name go back to
+     * PENDING, due now, with the reason: a dispatcher's run broke off before their outcome. Returns how many.
      */
     int releaseClaims(ChannelKind channel, Collection<Long> deliveryIds, String reason, Instant now);
 
@@ -71,6 +76,20 @@ public interface NoticeStore {
      * holds are left to it. Returns how many.
      */
     int resumeInterrupted(Instant now);
+
+    /**
+     * Extends every claim this gateway holds (deliveries still SENDING in its name) to {@code until}, in
+     * one transaction whatever their number; returns how many. A gateway renews while it works, so only
+     * a gateway that stopped, or lost the database, lets its claims expire.
+     */
+    int renewClaims(Instant until);
+
+    /**
+     * Claims of any gateway that expired by {@code now} go back to PENDING, due now, with a reason naming
+     * whose claim it was: that gateway stopped or lost the database, and has stopped handing over (it checks
+     * its lease before each hand-over). Returns how many.
+     */
+    int releaseExpiredClaims(Instant now);
 
     /** The earliest time a pending delivery of {@code channel} becomes due, if any. */
     Optional<Instant> nextDue(ChannelKind channel);

@@ -45,11 +45,23 @@ public final class JdbcNoticeStore implements NoticeStore {
             + " d.server_id, d.updated_at";
     private static final String DELIVERY_FROM = " FROM delivery d JOIN hop h ON h.id = d.hop_id";
 
+    /**
+     * An outcome is written only over this gateway's own claim: a claim that expired and was taken over
+     * by another gateway belongs to that one now, and a late failure here must not put it back in the queue
+     * (a third hand-over) or fail it while the other is handing it over.
+     */
+    private static final String HELD_HERE = " AND state = ? AND claimed_by = ?";
+
     /** Ids per IN list: well under every driver's parameter limit. */
     private static final int ID_CHUNK = 500;
 
+    /** The reason an expired claim is released with, naming whose it was; portable concatenation. */
+    private static final String CLAIM_EXPIRED = "CAST(? || COALESCE(claimed_by, 'no gateway') || ? AS VARCHAR(1000))";
+
     private final Sql sql;
     private final ClaimLease lease;
+    /** Whether several gateways may share the database; learnt from the first claim's connection. */
+    private volatile Boolean shared;
 
     /** Claims in this host's name, held for {@link ClaimLease#DEFAULT_TTL}. */
     public JdbcNoticeStore(DataSource dataSource) {
@@ -105,16 +117,26 @@ public final class JdbcNoticeStore implements NoticeStore {
         });
     }
 
-    /** Portable counter: bump the row, or create it; the notice insert in the same transaction fails if raced. */
+    /**
+     * Portable counter: bump the row (its row lock orders gateways sharing the database), or create it. Two
+     * gateways may both find a new series missing: the second insert then fails on the key, is undone to a
+     * savepoint (PostgreSQL would otherwise abort the whole transaction) and bumps the row the first made.
+     */
     private static long nextValue(Connection c, String series) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement("UPDATE reference_counter SET last_value = last_value + 1 WHERE series = ?")) {
-            up.setString(1, series);
-            if (up.executeUpdate() == 0) {
-                try (PreparedStatement ins = c.prepareStatement("INSERT INTO reference_counter (series, last_value) VALUES (?, 1)")) {
-                    ins.setString(1, series);
-                    ins.executeUpdate();
-                }
+        if (bump(c, series) == 0) {
+            java.sql.Savepoint beforeInsert = c.setSavepoint();
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO reference_counter (series, last_value) VALUES (?, 1)")) {
+                ins.setString(1, series);
+                ins.executeUpdate();
                 return 1;
+            } catch (SQLException e) {
+                if (!Sql.isConstraintViolation(e)) {
+                    throw e;
+                }
+                c.rollback(beforeInsert);
+                if (bump(c, series) == 0) {
+                    throw e;
+                }
             }
         }
         try (PreparedStatement q = c.prepareStatement("SELECT last_value FROM reference_counter WHERE series = ?")) {
@@ -123,6 +145,13 @@ public final class JdbcNoticeStore implements NoticeStore {
                 rs.next();
                 return rs.getLong(1);
             }
+        }
+    }
+
+    private static int bump(Connection c, String series) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("UPDATE reference_counter SET last_value = last_value + 1 WHERE series = ?")) {
+            up.setString(1, series);
+            return up.executeUpdate();
         }
     }
 
@@ -246,9 +275,14 @@ public final class JdbcNoticeStore implements NoticeStore {
             // index rather than sorting every due row (at ten thousand due, each claim sorted them all).
             // Equal times come in index order, which in H2 is insertion order. The rows are read here
             // whole: reading them again by id after the update cost a third of a claim.
+            // On a database several gateways share, the rows are locked as they are read and rows another
+            // gateway is claiming right now are skipped, so each takes a batch of its own at once instead of
+            // waiting for the other's commit and then finding nothing. Only the delivery rows are locked
+            // (OF d): many deliveries share a hop, and skipping a locked hop would skip all of them.
             try (PreparedStatement ps = c.prepareStatement("SELECT " + DELIVERY_COLUMNS + DELIVERY_FROM
                     + " WHERE d.channel = ? AND d.state = ? AND d.next_attempt_at <= ?"
-                    + " ORDER BY d.channel, d.state, d.next_attempt_at")) {
+                    + " ORDER BY d.channel, d.state, d.next_attempt_at"
+                    + (sharedDatabase(c) ? " FETCH FIRST " + max + " ROWS ONLY FOR UPDATE OF d SKIP LOCKED" : ""))) {
                 ps.setMaxRows(max);
                 ps.setString(1, channel.name());
                 ps.setString(2, DeliveryState.PENDING.name());
@@ -289,6 +323,62 @@ public final class JdbcNoticeStore implements NoticeStore {
                 }
             }
             return claimed;
+        });
+    }
+
+    /**
+     * Whether other gateways may share this database (PostgreSQL): claims then lock and skip. An embedded H2
+     * database has one gateway, whose dispatcher claims one batch at a time per channel; it keeps the
+     * cheaper plain read.
+     */
+    private boolean sharedDatabase(Connection c) throws SQLException {
+        Boolean known = shared;
+        if (known == null) {
+            known = !c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2");
+            shared = known;
+        }
+        return known;
+    }
+
+    @Override
+    public int renewClaims(Instant until) {
+        // One statement per channel, each reading the SENDING rows through the delivery_due index: a
+        // renewal costs the same whether the node holds ten claims or a thousand.
+        return inTransaction(c -> {
+            int renewed = 0;
+            for (ChannelKind channel : ChannelKind.values()) {
+                renewed += Sql.update(c, "UPDATE delivery SET claim_expires_at = ? WHERE channel = ? AND state = ?"
+                        + " AND claimed_by = ? AND claim_expires_at < ?", ps -> {
+                    ps.setTimestamp(1, Timestamp.from(until));
+                    ps.setString(2, channel.name());
+                    ps.setString(3, DeliveryState.SENDING.name());
+                    ps.setString(4, lease.nodeId());
+                    ps.setTimestamp(5, Timestamp.from(until));
+                });
+            }
+            return renewed;
+        });
+    }
+
+    @Override
+    public int releaseExpiredClaims(Instant now) {
+        return inTransaction(c -> {
+            int released = 0;
+            for (ChannelKind channel : ChannelKind.values()) {
+                released += Sql.update(c, "UPDATE delivery SET state = ?, next_attempt_at = ?,"
+                        + " last_error = " + CLAIM_EXPIRED + ", updated_at = ?, claimed_by = NULL, claim_expires_at = NULL"
+                        + " WHERE channel = ? AND state = ? AND claim_expires_at <= ?", ps -> {
+                    ps.setString(1, DeliveryState.PENDING.name());
+                    ps.setTimestamp(2, Timestamp.from(now));
+                    ps.setString(3, "the claim of ");
+                    ps.setString(4, " expired (the gateway stopped or lost the database); taken over by " + truncate(lease.nodeId(), 200));
+                    ps.setTimestamp(5, Timestamp.from(now));
+                    ps.setString(6, channel.name());
+                    ps.setString(7, DeliveryState.SENDING.name());
+                    ps.setTimestamp(8, Timestamp.from(now));
+                });
+            }
+            return released;
         });
     }
 
@@ -335,22 +425,28 @@ public final class JdbcNoticeStore implements NoticeStore {
 
     @Override
     public void markRetry(long deliveryId, String reason, Instant nextAttempt, Instant now) {
-        update("UPDATE delivery SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?", ps -> {
+        update("UPDATE delivery SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ?,"
+                + " claimed_by = NULL, claim_expires_at = NULL WHERE id = ?" + HELD_HERE, ps -> {
             ps.setString(1, DeliveryState.PENDING.name());
             ps.setString(2, truncate(reason, 1000));
             ps.setTimestamp(3, Timestamp.from(nextAttempt));
             ps.setTimestamp(4, Timestamp.from(now));
             ps.setLong(5, deliveryId);
+            ps.setString(6, DeliveryState.SENDING.name());
+            ps.setString(7, lease.nodeId());
         });
     }
 
     @Override
     public void markFailed(long deliveryId, String reason, Instant now) {
-        update("UPDATE delivery SET state = ?, last_error = ?, next_attempt_at = NULL, updated_at = ? WHERE id = ?", ps -> {
+        update("UPDATE delivery SET state = ?, last_error = ?, next_attempt_at = NULL, updated_at = ?,"
+                + " claimed_by = NULL, claim_expires_at = NULL WHERE id = ?" + HELD_HERE, ps -> {
             ps.setString(1, DeliveryState.FAILED.name());
             ps.setString(2, truncate(reason, 1000));
             ps.setTimestamp(3, Timestamp.from(now));
             ps.setLong(4, deliveryId);
+            ps.setString(5, DeliveryState.SENDING.name());
+            ps.setString(6, lease.nodeId());
         });
     }
 
@@ -362,15 +458,17 @@ public final class JdbcNoticeStore implements NoticeStore {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
             released += update("UPDATE delivery SET state = ?, next_attempt_at = ?, last_error = ?, updated_at = ?,"
-                    + " claimed_by = NULL, claim_expires_at = NULL WHERE channel = ? AND state = ? AND id IN (" + marks + ")", ps -> {
+                    + " claimed_by = NULL, claim_expires_at = NULL WHERE channel = ? AND state = ? AND claimed_by = ?"
+                    + " AND id IN (" + marks + ")", ps -> {
                 ps.setString(1, DeliveryState.PENDING.name());
                 ps.setTimestamp(2, Timestamp.from(now));
                 ps.setString(3, truncate(reason, 1000));
                 ps.setTimestamp(4, Timestamp.from(now));
                 ps.setString(5, channel.name());
                 ps.setString(6, DeliveryState.SENDING.name());
+                ps.setString(7, lease.nodeId());
                 for (int i = 0; i < chunk.size(); i++) {
-                    ps.setLong(7 + i, chunk.get(i));
+                    ps.setLong(8 + i, chunk.get(i));
                 }
             });
         }
