@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.DeliveryState;
+import io.liaison.gateway.testing.ChildJvm;
 import io.liaison.gateway.testing.GatewayHarness;
 import io.liaison.gateway.track.StatusReport;
 import jakarta.mail.internet.MimeMessage;
@@ -35,12 +36,10 @@ class KilledMidFanOutDeliversEachExactlyOnceTest {
     @Test
     void restartAfterKillCompletesTheFanOutWithoutDuplicates() throws Exception {
         try (GatewayHarness h = GatewayHarness.start(work)) {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             // on PostgreSQL the child gateway works on the harness's database, as a second node would
-            command.addAll(h.database().childJvmOptions());
-            command.addAll(List.of("-cp", childClassPath(), CrashingGatewayMain.class.getName(),
-                    work.toString(), String.valueOf(h.smtpPort), String.valueOf(h.smsc.port()), "2"));
-            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process child = ChildJvm.of(CrashingGatewayMain.class, h.database().childJvmOptions(),
+                    work.toString(), String.valueOf(h.smtpPort), String.valueOf(h.smsc.port()), "2")
+                    .redirectErrorStream(true).start();
             CompletableFuture<Boolean> parked = CompletableFuture.supplyAsync(() -> waitForParked(child));
             assertTrue(parked.get(90, TimeUnit.SECONDS), "child reached the kill point");
             child.destroyForcibly();
@@ -69,15 +68,6 @@ class KilledMidFanOutDeliversEachExactlyOnceTest {
             Set<String> smsKeys = new HashSet<>();
             h.smsc.received().forEach(s -> assertTrue(smsKeys.add(s.destination() + s.text()), "SMS sent twice: " + s));
         }
-    }
-
-    /**
-     * The test's class path without its empty entries: an empty entry is the working directory, where the
-     * project's routes/ folder would then be found a second time beside the copy in target/classes.
-     */
-    private static String childClassPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(e -> !e.isBlank()).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static boolean waitForParked(Process child) {
