@@ -69,6 +69,7 @@ import io.liaison.gateway.policy.RecipientPolicy;
 import io.liaison.gateway.reshare.ReshareDesk;
 import io.liaison.gateway.store.ClaimLease;
 import io.liaison.gateway.store.Delivery;
+import io.liaison.gateway.store.JobLock;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.jdbc.Database;
 import io.liaison.gateway.store.jdbc.JdbcInboundStore;
@@ -141,6 +142,7 @@ public final class Gateway implements AutoCloseable {
     private final Optional<AcceptanceJournal> smsJournal;
     private final Optional<AcceptanceJournal> faxJournal;
     private final LeaseKeeper leases;
+    private final JobLock jobs;
     private final ExecutorService emailPreparers;
     private final ExecutorService smsHandOvers;
     private final ExecutorService emailHandOvers;
@@ -169,7 +171,6 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("DEMO MODE (gateway.demo-mode=true): sample keys accepted, every message marked DEMO / デモ");
         }
         this.clock = b.clock;
-        this.events = b.events;
         MailStreams.pinProvider();
         // Before anything opens: a setting that would send a password in the clear stops the start here.
         List<String> transportWarnings = TransportSecurity.check(settings);
@@ -203,6 +204,16 @@ public final class Gateway implements AutoCloseable {
                 settings.nonSecret());
         this.auditCheckpoints = auditCheckpoints(settings, audit, key, clock);
         ClaimLease lease = claimLease(settings);
+        // Gateways sharing a PostgreSQL database: events reach the others by NOTIFY, periodic jobs run on one at
+        // a time under an advisory lock; each on a session of its own, outside the pool.
+        boolean shared = database.dialect() == io.liaison.gateway.store.jdbc.Dialect.POSTGRESQL;
+        String dbUrl = settings.get("gateway.db.url");
+        String dbUser = settings.get("gateway.db.user");
+        io.liaison.gateway.store.jdbc.AdvisoryJobLock.Sessions sessions =
+                () -> java.sql.DriverManager.getConnection(dbUrl, dbUser, databasePassword);
+        this.events = b.events != null ? b.events
+                : shared ? new io.liaison.gateway.store.jdbc.PostgreSqlGatewayEvents(lease.nodeId(), sessions) : GatewayEvents.inMemory();
+        this.jobs = shared ? new io.liaison.gateway.store.jdbc.AdvisoryJobLock(sessions) : JobLock.local();
         this.store = new JdbcNoticeStore(database.dataSource(), lease);
         // An embedded database lives on this host's disk, and so may the journals beside it. A database that
         // several gateways share gets every acceptance before its hand-over's slot is free again: a stopped
@@ -265,7 +276,7 @@ public final class Gateway implements AutoCloseable {
         RecipientPolicy policy = new RecipientPolicy(directory, gate, clock, channels);
         EscalationPolicy escalation = escalationPolicy(settings);
         this.escalator = new Escalator(store, escalationStore, escalation,
-                new EscalationPlanner(directory, store, policy, escalation.dutyPoc()), clock, events);
+                new EscalationPlanner(directory, store, policy, escalation.dutyPoc()), clock, events).oneGatewayAtATime(jobs);
 
         // Key rollover and certificate expiry: the gateway's own notices about keys, told once each (V65, V66).
         JdbcKeyNoticeStore keyNotices = new JdbcKeyNoticeStore(database.dataSource());
@@ -595,6 +606,8 @@ public final class Gateway implements AutoCloseable {
         }
         dispatchLoops.forEach(DispatchLoop::close);
         leases.close();
+        closeIfCloseable(events);
+        closeIfCloseable(jobs);
         smsAnswers.close();
         emailPreparers.shutdownNow();
         smsHandOvers.shutdownNow();
@@ -722,6 +735,16 @@ public final class Gateway implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    private static void closeIfCloseable(Object part) {
+        if (part instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("{} did not close cleanly: {}", part.getClass().getSimpleName(), e.getMessage());
+            }
+        }
     }
 
     private static Optional<AcceptanceJournal> journal(boolean embedded, Path folder, String file) {
@@ -884,7 +907,8 @@ public final class Gateway implements AutoCloseable {
     public static final class Builder {
         private final GatewaySettings settings;
         private Clock clock = Clock.systemUTC();
-        private GatewayEvents events = GatewayEvents.inMemory();
+        /** Null: chosen by the database (an in-memory fan-out on H2, NOTIFY between gateways on PostgreSQL). */
+        private GatewayEvents events;
         private UnaryOperator<MailTransport> mailDecorator = UnaryOperator.identity();
         private UnaryOperator<SmsTransport> smsDecorator = UnaryOperator.identity();
 
@@ -897,7 +921,10 @@ public final class Gateway implements AutoCloseable {
             return this;
         }
 
-        /** Where events go; by default an in-memory fan-out of this gateway's own (several nodes: issue 14). */
+        /**
+         * Where events go; by default an in-memory fan-out of this gateway's own on H2, and on PostgreSQL one
+         * that also passes them to the other gateways of the database (LISTEN/NOTIFY).
+         */
         public Builder events(GatewayEvents events) {
             this.events = events;
             return this;

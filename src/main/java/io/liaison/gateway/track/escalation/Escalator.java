@@ -2,6 +2,7 @@ package io.liaison.gateway.track.escalation;
 
 import io.liaison.gateway.events.GatewayEvent;
 import io.liaison.gateway.events.GatewayEvents;
+import io.liaison.gateway.store.JobLock;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.StoredNotice;
 import io.liaison.gateway.track.ConfirmationScope;
@@ -42,6 +43,7 @@ public final class Escalator {
     private final EscalationPlanner planner;
     private final Clock clock;
     private final GatewayEvents events;
+    private volatile JobLock jobs = JobLock.local();
     private Instant lastScan;
     private Set<Long> scannedHops = Set.of();
 
@@ -60,8 +62,23 @@ public final class Escalator {
         this.clock = clock;
     }
 
-    /** @return steps taken by this run */
-    public synchronized int runDue() {
+    /**
+     * Runs the job on one gateway at a time from now on (the wiring hands in the cluster's lock when several
+     * gateways share the database). Call it before the timer route starts.
+     */
+    public Escalator oneGatewayAtATime(JobLock lock) {
+        this.jobs = lock;
+        return this;
+    }
+
+    /** @return steps taken by this run; 0 when another gateway is running the escalation clock right now */
+    public int runDue() {
+        int[] taken = {0};
+        jobs.runAlone("escalation", () -> taken[0] = runDueHere());
+        return taken[0];
+    }
+
+    private synchronized int runDueHere() {
         Instant now = clock.instant();
         openWatches(now);
         int taken = 0;

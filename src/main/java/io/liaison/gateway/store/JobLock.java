@@ -1,0 +1,39 @@
+package io.liaison.gateway.store;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs a periodic job (the escalation clock, and any job that must happen once however many gateways share
+ * the database) on one gateway at a time. A gateway whose turn it is not simply skips the run: the job runs
+ * on a timer, and the next tick on whichever gateway holds the lock takes what fell due.
+ *
+ * <p>This keeps the work in one place; what a job decides is still written with the conditions that make it
+ * once-only by itself (an escalation step moves its watch from step n-1 to n in the same transaction), so
+ * a lock lost halfway (the database restarted) never lets a step be taken twice.
+ */
+public interface JobLock {
+
+    /** Runs {@code work} unless the job named {@code job} is running elsewhere right now; returns whether it ran. */
+    boolean runAlone(String job, Runnable work);
+
+    /**
+     * One process on its own database: a lock per job name inside this process. A run waits for the one under
+     * way (as a synchronized method would): a caller that runs the job by hand (a test, an operator's command)
+     * then sees its own run, not a skip.
+     */
+    static JobLock local() {
+        Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+        return (job, work) -> {
+            ReentrantLock lock = locks.computeIfAbsent(job, j -> new ReentrantLock());
+            lock.lock();
+            try {
+                work.run();
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        };
+    }
+}
