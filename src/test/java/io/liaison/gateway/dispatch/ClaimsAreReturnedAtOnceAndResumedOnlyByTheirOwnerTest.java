@@ -5,14 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.gateway.directory.ChannelKind;
-import io.liaison.gateway.intake.NoticeDraft;
-import io.liaison.gateway.intake.NoticeKind;
-import io.liaison.gateway.intake.Priority;
-import io.liaison.gateway.intake.Target;
-import io.liaison.gateway.marking.Tlp;
-import io.liaison.gateway.policy.DeliveryPlan;
-import io.liaison.gateway.policy.DeliveryRole;
-import io.liaison.gateway.policy.PlannedDelivery;
 import io.liaison.gateway.store.ClaimLease;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.DeliveryState;
@@ -22,7 +14,6 @@ import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
 import io.liaison.gateway.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,13 +110,7 @@ class ClaimsAreReturnedAtOnceAndResumedOnlyByTheirOwnerTest {
     }
 
     private String storeNotice(int recipients) {
-        NoticeDraft draft = new NoticeDraft(NoticeKind.EARLY_WARNING, Priority.URGENT, Tlp.AMBER, false, "nisc-duty",
-                "標的型攻撃の兆候 / Signs of an attack", "至急確認を", "本文 / body", new Target(List.of("electric-power"), List.of(), false));
-        List<PlannedDelivery> planned = new ArrayList<>();
-        for (int i = 0; i < recipients; i++) {
-            planned.add(new PlannedDelivery("east-power", "east-power-soc", ChannelKind.SMS, "+8190000000" + i, DeliveryRole.DIRECT));
-        }
-        return store.accept(draft, "nisc", "NISC-EW-2026", new DeliveryPlan(planned, List.of()), clock.instant()).value();
+        return io.liaison.gateway.testing.SmsFanOut.store(store, clock.instant(), recipients);
     }
 
     /** An SMS channel whose n-th hand-over throws what {@code failure} makes; every other one is accepted. */

@@ -7,14 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.events.GatewayEvents;
-import io.liaison.gateway.intake.NoticeDraft;
-import io.liaison.gateway.intake.NoticeKind;
-import io.liaison.gateway.intake.Priority;
-import io.liaison.gateway.intake.Target;
-import io.liaison.gateway.marking.Tlp;
-import io.liaison.gateway.policy.DeliveryPlan;
-import io.liaison.gateway.policy.DeliveryRole;
-import io.liaison.gateway.policy.PlannedDelivery;
 import io.liaison.gateway.store.ClaimLease;
 import io.liaison.gateway.store.Delivery;
 import io.liaison.gateway.store.DeliveryState;
@@ -193,13 +185,7 @@ class ExpiredClaimsAreTakenOverAndALapsedNodeStopsHandingOverTest {
     }
 
     private String storeNotice(int recipients) {
-        NoticeDraft draft = new NoticeDraft(NoticeKind.EARLY_WARNING, Priority.URGENT, Tlp.AMBER, false, "nisc-duty",
-                "標的型攻撃の兆候 / Signs of an attack", "至急確認を", "本文 / body", new Target(List.of("electric-power"), List.of(), false));
-        List<PlannedDelivery> planned = new ArrayList<>();
-        for (int i = 0; i < recipients; i++) {
-            planned.add(new PlannedDelivery("east-power", "east-power-soc", ChannelKind.SMS, "+8190000000" + i, DeliveryRole.DIRECT));
-        }
-        return nodeB.accept(draft, "nisc", "NISC-EW-2026", new DeliveryPlan(planned, List.of()), clock.instant()).value();
+        return io.liaison.gateway.testing.SmsFanOut.store(nodeB, clock.instant(), recipients);
     }
 
     /** An SMS channel that counts what it hands over; hooks run at the n-th preparation and hand-over. */

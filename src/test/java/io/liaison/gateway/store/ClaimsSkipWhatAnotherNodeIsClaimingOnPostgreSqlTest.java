@@ -4,14 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.gateway.directory.ChannelKind;
-import io.liaison.gateway.intake.NoticeDraft;
-import io.liaison.gateway.intake.NoticeKind;
-import io.liaison.gateway.intake.Priority;
-import io.liaison.gateway.intake.Target;
-import io.liaison.gateway.marking.Tlp;
-import io.liaison.gateway.policy.DeliveryPlan;
-import io.liaison.gateway.policy.DeliveryRole;
-import io.liaison.gateway.policy.PlannedDelivery;
 import io.liaison.gateway.store.jdbc.Database;
 import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
 import io.liaison.gateway.testing.MutableClock;
@@ -145,12 +137,6 @@ class ClaimsSkipWhatAnotherNodeIsClaimingOnPostgreSqlTest {
     }
 
     private String storeNotice(NoticeStore store, String series, int recipients) {
-        NoticeDraft draft = new NoticeDraft(NoticeKind.EARLY_WARNING, Priority.URGENT, Tlp.AMBER, false, "nisc-duty",
-                "標的型攻撃の兆候 / Signs of an attack", "至急確認を", "本文 / body", new Target(List.of("electric-power"), List.of(), false));
-        List<PlannedDelivery> planned = new ArrayList<>();
-        for (int i = 0; i < recipients; i++) {
-            planned.add(new PlannedDelivery("east-power", "east-power-soc", ChannelKind.SMS, "+819000" + (100000 + i), DeliveryRole.DIRECT));
-        }
-        return store.accept(draft, "nisc", series, new DeliveryPlan(planned, List.of()), clock.instant()).value();
+        return io.liaison.gateway.testing.SmsFanOut.store(store, clock.instant(), series, recipients);
     }
 }

@@ -6,14 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.events.GatewayEvent;
-import io.liaison.gateway.intake.NoticeDraft;
-import io.liaison.gateway.intake.NoticeKind;
-import io.liaison.gateway.intake.Priority;
-import io.liaison.gateway.intake.Target;
-import io.liaison.gateway.marking.Tlp;
-import io.liaison.gateway.policy.DeliveryPlan;
-import io.liaison.gateway.policy.DeliveryRole;
-import io.liaison.gateway.policy.PlannedDelivery;
 import io.liaison.gateway.store.jdbc.AdvisoryJobLock;
 import io.liaison.gateway.store.jdbc.Database;
 import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
@@ -144,10 +136,7 @@ class OneGatewayRunsAJobAndEveryGatewayHearsEventsAndReceiptsOnPostgreSqlTest {
     @Test
     void aReceiptArrivingAtTheGatewayThatDidNotSendTheSmsIsMatched() {
         NoticeStore nodeA = new JdbcNoticeStore(database.dataSource(), new ClaimLease("node-a", Duration.ofSeconds(30)));
-        NoticeDraft draft = new NoticeDraft(NoticeKind.EARLY_WARNING, Priority.URGENT, Tlp.AMBER, false, "nisc-duty",
-                "標的型攻撃の兆候 / Signs of an attack", "至急確認を", "本文 / body", new Target(List.of("electric-power"), List.of(), false));
-        String ref = nodeA.accept(draft, "nisc", "NISC-EW-2026", new DeliveryPlan(List.of(new PlannedDelivery("east-power",
-                "east-power-soc", ChannelKind.SMS, "+819000000001", DeliveryRole.DIRECT)), List.of()), clock.instant()).value();
+        String ref = io.liaison.gateway.testing.SmsFanOut.store(nodeA, clock.instant(), 1);
         Delivery d = nodeA.claimDue(ChannelKind.SMS, clock.instant(), 1).get(0);
         // Node A's SMSC session accepted it (two parts); node B's session gets the receipt of the second part.
         nodeA.markAllSent(ChannelKind.SMS, List.of(new Acceptance(d.id(), "smsc-17,smsc-18", clock.instant())));
