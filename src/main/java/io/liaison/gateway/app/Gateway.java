@@ -259,17 +259,20 @@ public final class Gateway implements AutoCloseable {
         this.emailDispatcher = new ChannelDispatcher(new EmailDeliveryChannel(store, composer, mail, notes), store,
                 settings.retry("email"), clock, breaker(settings, ChannelKind.EMAIL, clock), emailJournal,
                 Optional.of(emailPreparers), HandOvers.upTo(settings.integer("gateway.smtp.connections"), emailHandOvers), events)
-                .recordingTo(metrics).holdingLeasesOf(leases);
+                .recordingTo(metrics).holdingLeasesOf(leases)
+                .claimingAtMost(settings.integer("gateway.dispatch.claim-batch"));
         this.smsHandOvers = handOverThreads(settings, "gateway.smpp.in-flight", "sms-handover-");
         this.smsDispatcher = new ChannelDispatcher(new SmsDeliveryChannel(store, marking, sms, notes,
                 settings.integer("gateway.sms.max-segments")), store, settings.retry("sms"), clock,
                 breaker(settings, ChannelKind.SMS, clock), smsJournal, Optional.empty(),
                 HandOvers.upTo(settings.integer("gateway.smpp.in-flight"), smsHandOvers), events)
-                .recordingTo(metrics).holdingLeasesOf(leases);
+                .recordingTo(metrics).holdingLeasesOf(leases)
+                .claimingAtMost(settings.integer("gateway.dispatch.claim-batch"));
         this.fax = faxChannel(settings, directory, store, smtp, clock, notes);
         this.faxDispatcher = new ChannelDispatcher(fax, store, settings.retry("fax"), clock,
                 breaker(settings, ChannelKind.FAX, clock), faxJournal, Optional.empty(), HandOvers.oneAtATime(), events)
-                .recordingTo(metrics).holdingLeasesOf(leases);
+                .recordingTo(metrics).holdingLeasesOf(leases)
+                .claimingAtMost(settings.integer("gateway.dispatch.claim-batch"));
 
         AgreementGate gate = new AgreementGate(directory, clock, zone);
         Set<ChannelKind> channels = Set.of(ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.FAX);

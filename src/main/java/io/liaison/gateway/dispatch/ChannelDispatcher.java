@@ -63,6 +63,8 @@ public final class ChannelDispatcher {
     private final Optional<ExecutorService> preparers;
     private final HandOvers handOvers;
     private volatile Optional<LeaseKeeper> leases = Optional.empty();
+    /** Deliveries per claim; at most two claims' worth are held at once. */
+    private volatile int claimBatch = BATCH;
     private final DispatchTimings timings = new DispatchTimings();
     private final ReentrantLock running = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -151,6 +153,19 @@ public final class ChannelDispatcher {
     }
 
     /**
+     * Claims at most {@code n} deliveries at a time (default 500, {@code gateway.dispatch.claim-batch}). Gateways
+     * sharing a database claim less each, so a fan-out spreads over all of them and a gateway that dies holds
+     * less for the others to take over. Call it before the dispatcher's loop starts.
+     */
+    public ChannelDispatcher claimingAtMost(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("gateway.dispatch.claim-batch must be at least 1, was " + n);
+        }
+        this.claimBatch = n;
+        return this;
+    }
+
+    /**
      * Records each outcome to {@code metrics} from now on. A setter rather than a constructor argument so
      * the dispatcher's constructors (and the tests that use them) stay as they are; call it before the
      * dispatcher's loop starts.
@@ -220,13 +235,13 @@ public final class ChannelDispatcher {
         boolean more = true;
         int attempted = 0;
         while (true) {
-            if (more && inFlight.size() <= BATCH && !breaker.isOpen()) {
+            if (more && inFlight.size() <= claimBatch && !breaker.isOpen()) {
                 Instant claimedAt = clock.instant();
                 List<Delivery> batch = claim(claimedAt);
                 Instant committedBy = clock.instant();
                 batch.forEach(d -> unsettled.add(d.id()));
                 batch.forEach(d -> inFlight.add(prepare(d, claimedAt, committedBy)));
-                more = batch.size() == BATCH;
+                more = batch.size() == claimBatch;
             }
             Pending next = inFlight.poll();
             if (next == null) {
@@ -256,7 +271,7 @@ public final class ChannelDispatcher {
     private List<Delivery> claim(Instant now) {
         long t = System.nanoTime();
         try {
-            return store.claimDue(channel.kind(), now, BATCH);
+            return store.claimDue(channel.kind(), now, claimBatch);
         } finally {
             timings.claimNanos.add(System.nanoTime() - t);
         }

@@ -37,6 +37,7 @@ public final class ClusterNodeMain {
         p.setProperty("gateway.smpp.source-address", node);
         p.setProperty("gateway.smpp.system-id", node);
         p.setProperty("gateway.dispatch.poll-interval-ms", "200");
+        p.setProperty("gateway.dispatch.claim-batch", "100");
         Gateway gateway = Gateway.builder(GatewaySettings.load(Optional.empty(), p)).start();
         System.out.println(STARTED);
         System.out.flush();
