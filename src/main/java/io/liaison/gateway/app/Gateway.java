@@ -15,7 +15,9 @@ import io.liaison.gateway.keys.rollover.KeyAnnouncer;
 import io.liaison.gateway.keys.smime.SmimeGatewayKey;
 import io.liaison.gateway.keys.smime.SmimeRecipientCertificate;
 import io.liaison.gateway.directory.ChannelKind;
+import io.liaison.gateway.directory.CurrentDirectory;
 import io.liaison.gateway.directory.Directory;
+import io.liaison.gateway.directory.DirectoryReloader;
 import io.liaison.gateway.directory.DirectoryLoader;
 import io.liaison.gateway.directory.PointOfContact;
 import io.liaison.gateway.metrics.Observability;
@@ -123,7 +125,9 @@ public final class Gateway implements AutoCloseable {
     private final GatewaySettings settings;
     private final GatewayKeys keys;
     private final Clock clock;
-    private final Directory directory;
+    /** The directory in force: read at each use by everything below, replaced whole by a reload. */
+    private final CurrentDirectory directory;
+    private final DirectoryReload directoryReload;
     /** The use cases, for the doors: they get this, never the rooms below. */
     private io.liaison.gateway.application.Application application;
     private final Database database;
@@ -177,7 +181,8 @@ public final class Gateway implements AutoCloseable {
         transportWarnings.forEach(w -> LOG.warn("TRANSPORT: {}", w));
         ZoneId zone = settings.zone();
         String databasePassword = settings.databasePassword(); // refused before any key is unlocked when empty outside demo
-        this.directory = new DirectoryLoader(clock, new OpenPgpCertificateReader()).load(settings.path("gateway.directory"));
+        DirectoryLoader directoryLoader = new DirectoryLoader(clock, new OpenPgpCertificateReader());
+        this.directory = new CurrentDirectory(directoryLoader.load(settings.path("gateway.directory")));
         this.keys = GatewayKeys.load(settings);
         OpenPgpGatewayKey key = keys.openPgp().current();
         Optional<SmimeGatewayKey> smimeKey = keys.smime().map(GatewayKeySchedule::current);
@@ -283,12 +288,12 @@ public final class Gateway implements AutoCloseable {
 
         // Key rollover and certificate expiry: the gateway's own notices about keys, told once each (V65, V66).
         JdbcKeyNoticeStore keyNotices = new JdbcKeyNoticeStore(database.dataSource());
-        this.keyAnnouncer = new KeyAnnouncer(() -> directory, store, keyNotices, audit, clock, zone, settings.get("gateway.reference-prefix"));
-        this.certificateExpiry = new CertificateExpiryWatch(() -> directory, store, keyNotices, clock, zone,
+        this.keyAnnouncer = new KeyAnnouncer(directory, store, keyNotices, audit, clock, zone, settings.get("gateway.reference-prefix"));
+        this.certificateExpiry = new CertificateExpiryWatch(directory, store, keyNotices, clock, zone,
                 settings.get("gateway.reference-prefix"), expiryWarningDays(settings));
 
         this.inboundStore = new JdbcInboundStore(database.dataSource());
-        List<RecipientCertificate> registered = InboundIntake.registeredCertificates(directory);
+        List<RecipientCertificate> registered = InboundIntake.registeredCertificates(directory.get());
         InboundSettings inbound = inboundSettings(settings);
         // During a rollover both keys decrypt until gateway.key.retire-at, the new one only after it.
         List<InboundOpener> openers = new ArrayList<>(List.of(new OpenPgpInboundOpener(keys.openPgp(), registered, inbound.limits())));
@@ -302,7 +307,9 @@ public final class Gateway implements AutoCloseable {
         this.reshare = new ReshareDesk(directory, inboundStore, new JdbcReshareStore(database.dataSource()), this::send, clock);
 
         this.observability = new GatewayObservability(new JdbcOperationalCounts(database.dataSource()), this::dispatcher,
-                smpp::isBound, () -> directory, clock, metrics);
+                smpp::isBound, directory, clock, metrics);
+        this.directoryReload = new DirectoryReload(settings.path("gateway.directory"), directoryLoader, directory,
+                settings.demoMode(), smimeKey.isPresent(), audit);
 
         this.camel = new Main();
         // No JVM shutdown hook from Camel: it holds the whole context until the JVM exits, so a gateway
@@ -321,7 +328,7 @@ public final class Gateway implements AutoCloseable {
         PolicyDesk policyDesk = new PolicyDesk(directory, policy, store);
         camel.bind("policyDesk", policyDesk);
         this.application = new io.liaison.gateway.application.Application(new io.liaison.gateway.application.ApplicationParts(
-                () -> directory, applicationChain(), policyDesk, store, inboundStore, reshare, confirmations, confirmationStore,
+                directory, applicationChain(), policyDesk, store, inboundStore, reshare, confirmations, confirmationStore,
                 escalationStore, new io.liaison.gateway.store.jdbc.JdbcStatisticsSource(database.dataSource()),
                 () -> List.of(emailDispatcher.breakerStatus(), smsDispatcher.breakerStatus(), faxDispatcher.breakerStatus()),
                 audit, clock, zone));
@@ -348,7 +355,7 @@ public final class Gateway implements AutoCloseable {
         dispatchLoops.forEach(DispatchLoop::start);
         this.template = camel.getCamelTemplate();
         LOG.info("gateway started: {} organisations, {} points of contact, signing key {}{}{}",
-                directory.organisations().size(), directory.pointsOfContact().size(), key.fingerprint(),
+                directory.get().organisations().size(), directory.get().pointsOfContact().size(), key.fingerprint(),
                 keys.openPgp().next().map(n -> " (rolling over to " + n.fingerprint() + " at " + keys.openPgp().switchAt().orElseThrow()
                         + ", old key retired at " + keys.openPgp().retireAt().orElseThrow() + ")").orElse(""),
                 settings.demoMode() ? " (DEMO MODE: sample keys allowed)" : "");
@@ -572,8 +579,14 @@ public final class Gateway implements AutoCloseable {
         return observability;
     }
 
+    /** The directory in force now (a reload may replace it). */
     public Directory directory() {
-        return directory;
+        return directory.get();
+    }
+
+    /** Reads gateway.directory again and puts it in force whole, or refuses it whole (SIGHUP, the management endpoint). */
+    public DirectoryReloader directoryReloader() {
+        return directoryReload;
     }
 
     public NoticeStore store() {
@@ -648,7 +661,7 @@ public final class Gateway implements AutoCloseable {
         if (key.isSample()) {
             samples.add("gateway key " + key.file() + " (" + key.fingerprint() + ")");
         }
-        for (PointOfContact poc : directory.pointsOfContact().values()) {
+        for (PointOfContact poc : directory.get().pointsOfContact().values()) {
             poc.certificate().filter(c -> c.isSample())
                     .ifPresent(c -> samples.add("certificate of " + poc.id() + " (" + c.fingerprint() + ")"));
         }
@@ -665,7 +678,7 @@ public final class Gateway implements AutoCloseable {
         if (smimeKey.isPresent()) {
             return;
         }
-        List<String> smimeContacts = directory.pointsOfContact().values().stream()
+        List<String> smimeContacts = directory.get().pointsOfContact().values().stream()
                 .filter(p -> p.certificate().filter(c -> c instanceof SmimeRecipientCertificate).isPresent())
                 .map(PointOfContact::id)
                 .toList();
@@ -791,7 +804,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** The fax channel: pages to an e-mail-to-fax gateway (over its own SMTP connection) or to a fax server's spool. */
-    private static FaxDeliveryChannel faxChannel(GatewaySettings s, Directory directory, NoticeStore store,
+    private static FaxDeliveryChannel faxChannel(GatewaySettings s, CurrentDirectory directory, NoticeStore store,
                                                  SmtpMailTransport smtp, Clock clock, DeliveryNoteSource notes) {
         FaxSettings fax;
         try {

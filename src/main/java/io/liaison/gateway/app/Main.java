@@ -43,6 +43,7 @@ public final class Main implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LogFile.apply(args);
         System.exit(run(args));
     }
 

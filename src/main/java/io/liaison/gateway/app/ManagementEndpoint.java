@@ -1,5 +1,6 @@
 package io.liaison.gateway.app;
 
+import io.liaison.gateway.directory.DirectoryReloader;
 import io.liaison.gateway.interfaces.management.ManagementServer;
 import io.liaison.gateway.interfaces.management.ManagementSettings;
 import io.liaison.gateway.metrics.Observability;
@@ -36,8 +37,19 @@ public final class ManagementEndpoint implements AutoCloseable {
 
     public static ManagementEndpoint start(Optional<ManagementSettings> settings, Observability observability)
             throws IOException {
+        return start(settings, observability, Optional.empty());
+    }
+
+    /** @param reloader serves {@code POST /directory/reload} for {@code directory reload}; empty = not served */
+    public static ManagementEndpoint start(Optional<ManagementSettings> settings, Observability observability,
+                                           Optional<DirectoryReloader> reloader) throws IOException {
         return new ManagementEndpoint(settings.isEmpty() ? Optional.empty()
-                : Optional.of(ManagementServer.start(settings.get(), observability)));
+                : Optional.of(ManagementServer.start(settings.get(), observability, reloader)));
+    }
+
+    /** Both, for {@code serve}: metrics, health and the directory reload. */
+    public static ManagementEndpoint start(Optional<ManagementSettings> settings, Gateway gateway) throws IOException {
+        return start(settings, gateway.observability(), Optional.of(gateway.directoryReloader()));
     }
 
     /** One line an operator can paste into Prometheus' scrape configuration. */

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Composes the e-mail of one delivery: the marked notice, signed once per (notice, hop, envelope kind)
@@ -37,7 +38,7 @@ public final class NoticeEmailComposer {
     private static final Duration SIGNATURE_REUSE = Duration.ofMinutes(5);
     private static final int CACHE_SIZE = 64;
 
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final NoticeMarking marking;
     private final ProtectorSelector protectors;
     private final Session session;
@@ -69,12 +70,12 @@ public final class NoticeEmailComposer {
         }
     };
 
-    public NoticeEmailComposer(Directory directory, NoticeMarking marking, MessageProtector protector, Session session,
+    public NoticeEmailComposer(Supplier<Directory> directory, NoticeMarking marking, MessageProtector protector, Session session,
                                InternetAddress from, Clock clock) {
         this(directory, marking, ProtectorSelector.of(protector), session, from, clock);
     }
 
-    public NoticeEmailComposer(Directory directory, NoticeMarking marking, ProtectorSelector protectors, Session session,
+    public NoticeEmailComposer(Supplier<Directory> directory, NoticeMarking marking, ProtectorSelector protectors, Session session,
                                InternetAddress from, Clock clock) {
         this.directory = directory;
         this.marking = marking;
@@ -104,7 +105,7 @@ public final class NoticeEmailComposer {
      * the wire: a fan-out sends these and never needs a message object per recipient.
      */
     public ComposedMail render(StoredNotice notice, Delivery delivery, DeliveryNote note) throws ProtectionException, MessagingException {
-        PointOfContact poc = directory.pointOfContact(delivery.pocId())
+        PointOfContact poc = directory.get().pointOfContact(delivery.pocId())
                 .orElseThrow(() -> new ProtectionException("point of contact " + delivery.pocId() + " is no longer in the directory"));
         if (poc.certificate().isEmpty()) {
             throw new ProtectionException("no encryption certificate for " + poc.id() + "; e-mail is never sent in plaintext");
@@ -222,12 +223,12 @@ public final class NoticeEmailComposer {
                 return cached;
             }
         }
-        String originator = directory.organisation(notice.originatorOrg()).map(Organisation::name).orElse(notice.originatorOrg());
+        String originator = directory.get().organisation(notice.originatorOrg()).map(Organisation::name).orElse(notice.originatorOrg());
         String via = Objects.equals(delivery.hopSenderOrg(), notice.originatorOrg()) ? null
-                : directory.organisation(delivery.hopSenderOrg()).map(Organisation::name).orElse(delivery.hopSenderOrg())
+                : directory.get().organisation(delivery.hopSenderOrg()).map(Organisation::name).orElse(delivery.hopSenderOrg())
                         + " (" + delivery.hopSenderPoc() + ")";
         List<String> sectors = notice.targetSectors().stream()
-                .map(id -> directory.sectors().get(id))
+                .map(id -> directory.get().sectors().get(id))
                 .filter(Objects::nonNull)
                 .map(s -> s.nameJa() + " " + s.name())
                 .toList();

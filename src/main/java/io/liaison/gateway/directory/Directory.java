@@ -5,10 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The validated directory. Immutable; built only by {@link DirectoryLoader}, so every reference in it
  * resolves.
+ *
+ * <p>A directory is its own unchanging {@link Supplier}: components read the directory through a
+ * {@code Supplier<Directory>} at each use, so the running gateway hands them its {@link CurrentDirectory}
+ * (replaced whole by a reload) while tools and tests hand them a directory as it is.
  *
  * @param dependents             for each sector, the sectors that depend on it (a failure in the key spreads to the values)
  * @param contactsByOrganisation derived from {@code pointsOfContact}, whatever is passed: each organisation's POCs
@@ -24,7 +29,7 @@ public record Directory(
         List<HandlingAgreement> agreements,
         Map<String, List<PointOfContact>> contactsByOrganisation,
         Map<String, List<HandlingAgreement>> agreementsByParties,
-        Map<String, Person> people) {
+        Map<String, Person> people) implements Supplier<Directory> {
 
     public Directory {
         sectors = Map.copyOf(new LinkedHashMap<>(sectors));
@@ -116,5 +121,11 @@ public record Directory(
     /** The single NISC organisation. */
     public Organisation nisc() {
         return organisationsOfKind(OrganisationKind.NISC).get(0);
+    }
+
+    /** This directory: it never changes. */
+    @Override
+    public Directory get() {
+        return this;
     }
 }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Plans the gateway's own outbound records for inbound traffic (report relays, quarantine notices) on
@@ -22,10 +23,10 @@ import java.util.Set;
 public final class InboundDeliveryPlanner {
     private static final Set<ChannelKind> AVAILABLE = Set.of(ChannelKind.EMAIL, ChannelKind.SMS);
 
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final Clock clock;
 
-    public InboundDeliveryPlanner(Directory directory, Clock clock) {
+    public InboundDeliveryPlanner(Supplier<Directory> directory, Clock clock) {
         this.directory = directory;
         this.clock = clock;
     }
@@ -43,7 +44,7 @@ public final class InboundDeliveryPlanner {
         List<PlannedDelivery> deliveries = new ArrayList<>();
         List<Refusal> refusals = new ArrayList<>();
         for (String org : organisationIds) {
-            List<PointOfContact> pocs = directory.activePointsOfContactOf(org);
+            List<PointOfContact> pocs = directory.get().activePointsOfContactOf(org);
             if (pocs.isEmpty()) {
                 refusals.add(Refusal.ofOrganisation(org, "no active point of contact in the directory"));
             }

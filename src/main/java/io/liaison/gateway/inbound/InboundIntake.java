@@ -55,6 +55,7 @@ import io.liaison.gateway.metrics.GatewayMetrics;
 import io.liaison.gateway.metrics.InboundResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 
 /**
  * The intake of mail addressed to the gateway: store raw → check → decrypt → verify → act, or
@@ -73,7 +74,7 @@ public final class InboundIntake {
     private static final Pattern SUBJECT_LABEL = Pattern.compile("TLP:(AMBER\\+STRICT|CLEAR|WHITE|GREEN|AMBER|RED)");
     private static final String MARKING_HEADER = "X-TLP";
 
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final InboundStore store;
     private final NoticeStore notices;
     private final List<InboundOpener> openers;
@@ -82,21 +83,21 @@ public final class InboundIntake {
     private final QuarantineNotifier notifier;
     private final IncidentRelay relay;
     private final InboundDocumentParser parser;
-    private final Map<String, PointOfContact> pocByEmail = new LinkedHashMap<>();
-    private final Map<String, PointOfContact> pocByFingerprint = new LinkedHashMap<>();
+    /** Senders by address and certificate, rebuilt when a reload puts another directory in force. */
+    private volatile SenderIndex senders;
     private final Optional<Acknowledgements> confirmations;
     private final List<String> ownAddresses;
     /** Set once by the wiring before messages arrive; see {@link #recordingTo}. */
     private volatile GatewayMetrics metrics = GatewayMetrics.none();
     private final GatewayEvents events;
 
-    public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
+    public InboundIntake(Supplier<Directory> directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
                          InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix) {
         this(directory, store, notices, openers, settings, clock, zone, referencePrefix, Optional.empty());
     }
 
     /** With {@code confirmations}, an accepted acknowledgement also counts as the signer's confirmation (stops escalation). */
-    public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
+    public InboundIntake(Supplier<Directory> directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
                          InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix,
                          Optional<Acknowledgements> confirmations) {
         this(directory, store, notices, openers, settings, clock, zone, referencePrefix, confirmations,
@@ -104,7 +105,7 @@ public final class InboundIntake {
     }
 
     /** With the limits on quarantine notices and the gateway's own addresses (never answered). */
-    public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
+    public InboundIntake(Supplier<Directory> directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
                          InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix,
                          Optional<Acknowledgements> confirmations, QuarantineNoticeSettings noticeSettings) {
         this(directory, store, notices, openers, settings, clock, zone, referencePrefix, confirmations, noticeSettings,
@@ -112,7 +113,7 @@ public final class InboundIntake {
     }
 
     /** As above, announcing each message accepted or quarantined to {@code events} (the duty board's live view). */
-    public InboundIntake(Directory directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
+    public InboundIntake(Supplier<Directory> directory, InboundStore store, NoticeStore notices, List<InboundOpener> openers,
                          InboundSettings settings, Clock clock, ZoneId zone, String referencePrefix,
                          Optional<Acknowledgements> confirmations, QuarantineNoticeSettings noticeSettings,
                          GatewayEvents events) {
@@ -129,14 +130,7 @@ public final class InboundIntake {
         this.notifier = new QuarantineNotifier(directory, notices, store, planner, zone, referencePrefix, noticeSettings);
         this.ownAddresses = noticeSettings.ownAddresses();
         this.relay = new IncidentRelay(directory, notices, planner, zone, referencePrefix);
-        for (PointOfContact poc : directory.pointsOfContact().values()) {
-            for (ContactChannel c : poc.channels()) {
-                if (c.kind() == ChannelKind.EMAIL) {
-                    pocByEmail.putIfAbsent(c.address().toLowerCase(Locale.ROOT), poc);
-                }
-            }
-            poc.certificate().ifPresent(cert -> pocByFingerprint.putIfAbsent(cert.fingerprint(), poc));
-        }
+        this.senders = SenderIndex.of(directory.get());
     }
 
     /**
@@ -146,6 +140,34 @@ public final class InboundIntake {
     public InboundIntake recordingTo(GatewayMetrics metrics) {
         this.metrics = metrics;
         return this;
+    }
+
+    private SenderIndex senders() {
+        Directory current = directory.get();
+        SenderIndex index = senders;
+        if (index.directory() != current) {
+            index = SenderIndex.of(current);
+            senders = index;
+        }
+        return index;
+    }
+
+    /** The directory's points of contact by e-mail address (lower case) and by certificate fingerprint. */
+    private record SenderIndex(Directory directory, Map<String, PointOfContact> byEmail,
+                               Map<String, PointOfContact> byFingerprint) {
+        static SenderIndex of(Directory directory) {
+            Map<String, PointOfContact> byEmail = new LinkedHashMap<>();
+            Map<String, PointOfContact> byFingerprint = new LinkedHashMap<>();
+            for (PointOfContact poc : directory.pointsOfContact().values()) {
+                for (ContactChannel c : poc.channels()) {
+                    if (c.kind() == ChannelKind.EMAIL) {
+                        byEmail.putIfAbsent(c.address().toLowerCase(Locale.ROOT), poc);
+                    }
+                }
+                poc.certificate().ifPresent(cert -> byFingerprint.putIfAbsent(cert.fingerprint(), poc));
+            }
+            return new SenderIndex(directory, byEmail, byFingerprint);
+        }
     }
 
     /** Every certificate registered in the directory: what the openers verify signatures against. */
@@ -261,7 +283,7 @@ public final class InboundIntake {
         MimeMessage outer = MimeInspector.parse(raw);
         Optional<String> subject = describe(j, outer);
         InternetAddress from = MimeInspector.from(outer);
-        j.claimedPoc = Optional.ofNullable(pocByEmail.get(from.getAddress().toLowerCase(Locale.ROOT)));
+        j.claimedPoc = Optional.ofNullable(senders().byEmail().get(from.getAddress().toLowerCase(Locale.ROOT)));
         String messageId = MimeInspector.messageId(outer);
         j.messageId = Optional.of(messageId);
         Instant date = sentDate(outer);
@@ -284,7 +306,7 @@ public final class InboundIntake {
         }
 
         SignatureCheck signature = verdict(opened.signatures());
-        PointOfContact signerPoc = pocByFingerprint.get(signature.certificate().orElseThrow());
+        PointOfContact signerPoc = senders().byFingerprint().get(signature.certificate().orElseThrow());
         if (signerPoc == null) {
             throw new InboundRejection(ReasonCode.UNKNOWN_SIGNER, "certificate " + signature.certificate().get()
                     + " is not a point of contact's in the directory");
@@ -376,7 +398,7 @@ public final class InboundIntake {
                 return;
             }
             InternetAddress from = MimeInspector.from(outer);
-            j.claimedPoc = Optional.ofNullable(pocByEmail.get(from.getAddress().toLowerCase(Locale.ROOT)));
+            j.claimedPoc = Optional.ofNullable(senders().byEmail().get(from.getAddress().toLowerCase(Locale.ROOT)));
             j.messageId = MimeInspector.header(outer, "Message-ID").map(String::trim);
             describe(j, outer);
         } catch (InboundRejection | MessagingException | RuntimeException | StackOverflowError e) {

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Tells the point of contact registered for a quarantined message's From address, on that contact's
@@ -31,7 +32,7 @@ final class QuarantineNotifier {
     static final String TITLE = "受信メッセージを保留しました / Your message to the gateway was quarantined";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z");
 
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final NoticeStore notices;
     private final InboundStore inbound;
     private final InboundDeliveryPlanner planner;
@@ -39,7 +40,7 @@ final class QuarantineNotifier {
     private final String prefix;
     private final QuarantineNoticeSettings settings;
 
-    QuarantineNotifier(Directory directory, NoticeStore notices, InboundStore inbound, InboundDeliveryPlanner planner, ZoneId zone,
+    QuarantineNotifier(Supplier<Directory> directory, NoticeStore notices, InboundStore inbound, InboundDeliveryPlanner planner, ZoneId zone,
                        String prefix, QuarantineNoticeSettings settings) {
         this.directory = directory;
         this.notices = notices;
@@ -84,8 +85,8 @@ final class QuarantineNotifier {
 
     /** @return the quarantine notice's reference */
     private String notify(PointOfContact poc, long inboundId, Optional<String> messageId, ReasonCode reason, Instant now) {
-        String nisc = directory.nisc().id();
-        String sender = directory.pointsOfContactOf(nisc).stream().map(PointOfContact::id).findFirst().orElse("gateway");
+        String nisc = directory.get().nisc().id();
+        String sender = directory.get().pointsOfContactOf(nisc).stream().map(PointOfContact::id).findFirst().orElse("gateway");
         NoticeDraft draft = new NoticeDraft(NoticeKind.QUARANTINE_NOTICE, Priority.NORMAL, Tlp.AMBER, false, sender, TITLE,
                 SMS_TEXT, body(inboundId, messageId, reason, now), new Target(List.of(), List.of(poc.organisationId()), false));
         DeliveryPlan plan = planner.toPointOfContact(poc);

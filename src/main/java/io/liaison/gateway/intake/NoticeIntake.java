@@ -1,12 +1,13 @@
 package io.liaison.gateway.intake;
 
 import io.liaison.gateway.directory.Directory;
+import java.util.function.Supplier;
 
 /** The intake stage as the routes call it. */
 public final class NoticeIntake {
     private final NoticeParser parser;
 
-    public NoticeIntake(Directory directory) {
+    public NoticeIntake(Supplier<Directory> directory) {
         this.parser = new NoticeParser(directory);
     }
 

@@ -15,9 +15,10 @@ import io.liaison.gateway.yaml.YamlLimitException;
 import io.liaison.gateway.yaml.YamlLimits;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import java.util.function.Supplier;
 
 /**
- * Reads a notice file and checks it against the directory. Every problem is collected so the sender
+ * Reads a notice file and checks it against the directory.get(). Every problem is collected so the sender
  * fixes the file once, not once per error.
  */
 public final class NoticeParser {
@@ -29,9 +30,9 @@ public final class NoticeParser {
     private static final String CANCELLED_TITLE = "取消 / Cancelled";
     private static final Set<String> TARGET_KEYS = Set.of("sectors", "organisations", "include_dependent_sectors");
 
-    private final Directory directory;
+    private final Supplier<Directory> directory;
 
-    public NoticeParser(Directory directory) {
+    public NoticeParser(Supplier<Directory> directory) {
         this.directory = directory;
     }
 
@@ -104,8 +105,8 @@ public final class NoticeParser {
                 .ifPresent(s -> problems.add("summary: longer than " + SUMMARY_MAX + " characters (it travels by SMS)"));
         summary.filter(s -> s.contains("\n") || s.contains("\r")).ifPresent(s -> problems.add("summary: must be a single line"));
         Target target = target(map.get("target"), problems);
-        boolean fromNisc = from.flatMap(directory::pointOfContact)
-                .flatMap(p -> directory.organisation(p.organisationId()))
+        boolean fromNisc = from.flatMap(directory.get()::pointOfContact)
+                .flatMap(p -> directory.get().organisation(p.organisationId()))
                 .map(o -> o.kind() == OrganisationKind.NISC).orElse(true);
         if (!fromNisc && target.organisations().isEmpty()) {
             problems.add("target.organisations: a notice from outside NISC names the organisations it goes to (e.g. council)");
@@ -119,12 +120,12 @@ public final class NoticeParser {
     }
 
     private void checkSender(String pocId, NoticeKind noticeKind, List<String> problems) {
-        Optional<PointOfContact> poc = directory.pointOfContact(pocId);
+        Optional<PointOfContact> poc = directory.get().pointOfContact(pocId);
         if (poc.isEmpty()) {
             problems.add("from: \"" + pocId + "\" is not a point of contact in the directory");
             return;
         }
-        OrganisationKind kind = directory.organisation(poc.get().organisationId()).orElseThrow().kind();
+        OrganisationKind kind = directory.get().organisation(poc.get().organisationId()).orElseThrow().kind();
         if (noticeKind == NoticeKind.EARLY_WARNING && kind != OrganisationKind.NISC) {
             problems.add("from: \"" + pocId + "\" belongs to a " + kind.yamlName()
                     + "; early warnings originate at NISC, others pass them on with 'forward'");
@@ -155,7 +156,7 @@ public final class NoticeParser {
         });
         boolean exercise = bool(map, "exercise", problems);
         Optional<String> from = text(map, "from", problems, true);
-        from.filter(f -> directory.pointOfContact(f).isEmpty())
+        from.filter(f -> directory.get().pointOfContact(f).isEmpty())
                 .ifPresent(f -> problems.add("from: \"" + f + "\" is not a point of contact in the directory"));
         Optional<String> title = text(map, "title", problems, update);
         title.filter(t -> t.isBlank() || t.length() > TITLE_MAX || t.contains("\n") || t.contains("\r"))
@@ -188,12 +189,12 @@ public final class NoticeParser {
         List<String> sectors = list(map, "sectors", "target.sectors", problems);
         List<String> organisations = list(map, "organisations", "target.organisations", problems);
         for (String s : sectors) {
-            if (!directory.sectors().containsKey(s)) {
-                problems.add("target.sectors: unknown sector \"" + s + "\"; known: " + String.join(", ", directory.sectors().keySet()));
+            if (!directory.get().sectors().containsKey(s)) {
+                problems.add("target.sectors: unknown sector \"" + s + "\"; known: " + String.join(", ", directory.get().sectors().keySet()));
             }
         }
         for (String o : organisations) {
-            if (directory.organisation(o).isEmpty()) {
+            if (directory.get().organisation(o).isEmpty()) {
                 problems.add("target.organisations: unknown organisation \"" + o + "\"");
             }
         }

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The handling-agreement gate (情報の取扱いに関する取り決め): every early warning, and anything above
@@ -16,11 +17,11 @@ import java.util.Optional;
  * and covers the level.
  */
 public final class AgreementGate {
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final Clock clock;
     private final ZoneId zone;
 
-    public AgreementGate(Directory directory, Clock clock, ZoneId zone) {
+    public AgreementGate(Supplier<Directory> directory, Clock clock, ZoneId zone) {
         this.directory = directory;
         this.clock = clock;
         this.zone = zone;
@@ -38,7 +39,7 @@ public final class AgreementGate {
     /** A valid agreement that covers the level, if any. */
     public Optional<HandlingAgreement> covering(String provider, String recipient, Tlp level) {
         LocalDate today = today();
-        return directory.agreementsBetween(provider, recipient).stream()
+        return directory.get().agreementsBetween(provider, recipient).stream()
                 .filter(a -> a.isValidOn(today) && a.highestLevel().covers(level))
                 .max(Comparator.comparing(HandlingAgreement::validUntil));
     }
@@ -49,14 +50,14 @@ public final class AgreementGate {
      */
     public Optional<HandlingAgreement> forwarding(String provider, String recipient, Tlp level) {
         LocalDate today = today();
-        return directory.agreementsBetween(provider, recipient).stream()
+        return directory.get().agreementsBetween(provider, recipient).stream()
                 .filter(a -> a.isValidOn(today) && a.highestLevel().covers(level) && a.recipientMayForward())
                 .max(Comparator.comparing(HandlingAgreement::validUntil));
     }
 
     /** Why no agreement from provider to recipient lets a level through today. */
     public String whyNot(String provider, String recipient, Tlp level) {
-        List<HandlingAgreement> all = directory.agreementsBetween(provider, recipient);
+        List<HandlingAgreement> all = directory.get().agreementsBetween(provider, recipient);
         if (all.isEmpty()) {
             return "no handling agreement with " + provider;
         }

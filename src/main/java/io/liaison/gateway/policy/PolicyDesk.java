@@ -18,22 +18,23 @@ import io.liaison.gateway.intake.NoticeKind;
 import io.liaison.gateway.store.Hop;
 import io.liaison.gateway.store.NoticeStore;
 import io.liaison.gateway.store.StoredNotice;
+import java.util.function.Supplier;
 
 /** The policy stage as the routes call it: plans a send, or a forward using what the ledger knows. */
 public final class PolicyDesk {
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final RecipientPolicy policy;
     private final NoticeStore store;
 
-    public PolicyDesk(Directory directory, RecipientPolicy policy, NoticeStore store) {
+    public PolicyDesk(Supplier<Directory> directory, RecipientPolicy policy, NoticeStore store) {
         this.directory = directory;
         this.policy = policy;
         this.store = store;
     }
 
     public PlannedNotice planSend(NoticeDraft draft) {
-        String originator = directory.pointOfContact(draft.senderPoc()).orElseThrow().organisationId();
-        boolean nisc = directory.organisation(originator).map(o -> o.kind() == OrganisationKind.NISC).orElse(false);
+        String originator = directory.get().pointOfContact(draft.senderPoc()).orElseThrow().organisationId();
+        boolean nisc = directory.get().organisation(originator).map(o -> o.kind() == OrganisationKind.NISC).orElse(false);
         if (draft.followUp().isPresent()) {
             return planFollowUp(draft, draft.followUp().get(), originator, nisc);
         }
@@ -112,7 +113,7 @@ public final class PolicyDesk {
     public PlannedForward planForward(ForwardCommand command) {
         StoredNotice notice = store.notice(command.reference())
                 .orElseThrow(() -> new ForwardRefusedException("no notice with reference " + command.reference()));
-        PointOfContact poc = directory.pointOfContact(command.actingPoc())
+        PointOfContact poc = directory.get().pointOfContact(command.actingPoc())
                 .orElseThrow(() -> new ForwardRefusedException("no point of contact \"" + command.actingPoc() + "\" in the directory"));
         if (notice.kind() == NoticeKind.INCIDENT_RELAY || notice.kind() == NoticeKind.QUARANTINE_NOTICE) {
             // 任意提供情報 leaves NISC and the ministry only sanitised, by a separate re-share; never as forwarded.

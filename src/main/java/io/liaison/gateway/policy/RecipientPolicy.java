@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Resolves recipients as the seeds require (001_6fc7349924d3ae8e.txt §4): a provision goes to the
@@ -27,12 +28,12 @@ import java.util.Set;
  * CEPTOARs and operators with a copy (同報) to the liaisons. Then every candidate passes the gate.
  */
 public final class RecipientPolicy {
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final AgreementGate gate;
     private final Clock clock;
     private final Set<ChannelKind> availableChannels;
 
-    public RecipientPolicy(Directory directory, AgreementGate gate, Clock clock, Set<ChannelKind> availableChannels) {
+    public RecipientPolicy(Supplier<Directory> directory, AgreementGate gate, Clock clock, Set<ChannelKind> availableChannels) {
         this.directory = directory;
         this.gate = gate;
         this.clock = clock;
@@ -45,21 +46,21 @@ public final class RecipientPolicy {
      * one it passes notices on to (a CEPTOAR to its members or its council).
      */
     public DeliveryPlan planSend(NoticeDraft notice) {
-        String provider = directory.pointOfContact(notice.senderPoc()).orElseThrow().organisationId();
-        Organisation from = directory.organisation(provider).orElseThrow();
+        String provider = directory.get().pointOfContact(notice.senderPoc()).orElseThrow().organisationId();
+        Organisation from = directory.get().organisation(provider).orElseThrow();
         if (from.kind() != OrganisationKind.NISC) {
             return planFromMember(notice, from);
         }
         Set<String> sectors = new LinkedHashSet<>(notice.target().sectors());
         if (notice.target().includeDependentSectors()) {
             for (String s : notice.target().sectors()) {
-                sectors.addAll(directory.dependentsOf(s));
+                sectors.addAll(directory.get().dependentsOf(s));
             }
         }
         Map<String, DeliveryRole> candidates = new LinkedHashMap<>();
         boolean earlyWarning = notice.kind() == NoticeKind.EARLY_WARNING;
         if (earlyWarning) {
-            for (Organisation o : directory.organisations().values()) {
+            for (Organisation o : directory.get().organisations().values()) {
                 if ((o.kind() == OrganisationKind.CEPTOAR || o.kind() == OrganisationKind.OPERATOR) && touches(o, sectors)) {
                     candidates.put(o.id(), DeliveryRole.DIRECT);
                 }
@@ -70,7 +71,7 @@ public final class RecipientPolicy {
                 candidates.put(o, DeliveryRole.DIRECT);
             }
         }
-        for (Organisation ministry : directory.organisationsOfKind(OrganisationKind.MINISTRY)) {
+        for (Organisation ministry : directory.get().organisationsOfKind(OrganisationKind.MINISTRY)) {
             if (touches(ministry, sectors)) {
                 candidates.putIfAbsent(ministry.id(), earlyWarning ? DeliveryRole.LIAISON_COPY : DeliveryRole.DIRECT);
             }
@@ -165,7 +166,7 @@ public final class RecipientPolicy {
         List<PlannedDelivery> deliveries = new ArrayList<>();
         List<Refusal> refusals = new ArrayList<>();
         for (String pocId : pocIds) {
-            Optional<PointOfContact> poc = directory.pointOfContact(pocId).filter(p -> p.organisationId().equals(org));
+            Optional<PointOfContact> poc = directory.get().pointOfContact(pocId).filter(p -> p.organisationId().equals(org));
             if (poc.isEmpty()) {
                 refusals.add(new Refusal(org, Optional.of(pocId), Optional.empty(), pocId
                         + " is no longer in the directory for " + org + "; nothing is sent to the address it had"));
@@ -186,9 +187,9 @@ public final class RecipientPolicy {
 
     /** Plans a forward (liaison → CEPTOAR, CEPTOAR → members, council → CEPTOARs) of a received notice. */
     public DeliveryPlan planForward(ForwardRequest request) {
-        PointOfContact forwarder = directory.pointOfContact(request.forwarderPoc()).orElseThrow(
+        PointOfContact forwarder = directory.get().pointOfContact(request.forwarderPoc()).orElseThrow(
                 () -> new IllegalArgumentException("unknown point of contact " + request.forwarderPoc()));
-        Organisation from = directory.organisation(forwarder.organisationId()).orElseThrow();
+        Organisation from = directory.get().organisation(forwarder.organisationId()).orElseThrow();
         Set<String> downstream = downstreamOf(from);
         List<String> targets = new ArrayList<>(request.to());
         if (request.toMembers()) {
@@ -200,7 +201,7 @@ public final class RecipientPolicy {
         for (String target : targets) {
             if (wholeRefusal.isPresent()) {
                 refusals.add(Refusal.ofOrganisation(target, wholeRefusal.get()));
-            } else if (directory.organisation(target).isEmpty()) {
+            } else if (directory.get().organisation(target).isEmpty()) {
                 refusals.add(Refusal.ofOrganisation(target, "unknown organisation"));
             } else if (!downstream.contains(target)) {
                 refusals.add(Refusal.ofOrganisation(target, target + " is not among the organisations " + from.id()
@@ -265,12 +266,12 @@ public final class RecipientPolicy {
     public Set<String> downstreamOf(Organisation org) {
         Set<String> out = new LinkedHashSet<>();
         switch (org.kind()) {
-            case MINISTRY -> directory.organisationsOfKind(OrganisationKind.CEPTOAR).stream()
+            case MINISTRY -> directory.get().organisationsOfKind(OrganisationKind.CEPTOAR).stream()
                     .filter(c -> touches(c, new LinkedHashSet<>(org.sectors()))).forEach(c -> out.add(c.id()));
             case CEPTOAR -> {
                 out.addAll(org.members());
                 // cross-sector sharing goes through the councils the CEPTOAR sits on
-                directory.organisationsOfKind(OrganisationKind.COUNCIL).stream()
+                directory.get().organisationsOfKind(OrganisationKind.COUNCIL).stream()
                         .filter(c -> c.members().contains(org.id())).forEach(c -> out.add(c.id()));
             }
             case COUNCIL -> out.addAll(org.members());
@@ -280,7 +281,7 @@ public final class RecipientPolicy {
     }
 
     private void addDeliveries(String org, DeliveryRole role, List<PlannedDelivery> deliveries, List<Refusal> refusals) {
-        List<PointOfContact> pocs = directory.activePointsOfContactOf(org);
+        List<PointOfContact> pocs = directory.get().activePointsOfContactOf(org);
         if (pocs.isEmpty()) {
             refusals.add(Refusal.ofOrganisation(org, "no active point of contact in the directory"));
             return;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 
 /**
  * Proposes and approves re-shares. A proposal is a redacted copy of one accepted report plus the exact list of
@@ -34,13 +35,13 @@ public final class ReshareDesk {
     private static final int TITLE_MAX = 200;
     private static final int SUMMARY_MAX = 70;
 
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final InboundStore inbound;
     private final ReshareStore store;
     private final NoticeSender sender;
     private final Clock clock;
 
-    public ReshareDesk(Directory directory, InboundStore inbound, ReshareStore store, NoticeSender sender, Clock clock) {
+    public ReshareDesk(Supplier<Directory> directory, InboundStore inbound, ReshareStore store, NoticeSender sender, Clock clock) {
         this.directory = directory;
         this.inbound = inbound;
         this.store = store;
@@ -62,7 +63,7 @@ public final class ReshareDesk {
                         "--report " + n + ": " + request.incidentKey() + " has reports 1 to " + thread.size())))
                 .orElse(thread.get(thread.size() - 1));
         InboundDocument.IncidentReport report = parse(chosen);
-        Organisation reporter = directory.organisation(chosen.reporterOrg()).orElseThrow(() -> new ReshareRefusedException(
+        Organisation reporter = directory.get().organisation(chosen.reporterOrg()).orElseThrow(() -> new ReshareRefusedException(
                 "the reporting organisation " + chosen.reporterOrg() + " is no longer in the directory"));
         List<String> warnings = new ArrayList<>();
         Tlp level = level(request.level(), chosen.level());
@@ -72,7 +73,7 @@ public final class ReshareDesk {
             warnings.add("exercise report: the re-share goes out as exercise traffic (演習) / 演習の報告のため演習として送信されます");
         }
 
-        ReporterIdentifiers ids = ReporterIdentifiers.of(directory, chosen.reporterOrg(), chosen.reporterPoc(), report, request.redact());
+        ReporterIdentifiers ids = ReporterIdentifiers.of(directory.get(), chosen.reporterOrg(), chosen.reporterPoc(), report, request.redact());
         SanitisedReport sanitised = SanitisedReport.of(report, ids, request.grounds());
         String heading = "任意提供情報の再共有（" + request.grounds().shortJapanese() + "）/ Sanitised re-share (" + request.grounds().code() + ")";
         String title = clip(sanitised.summary().isEmpty() ? heading : heading + ": " + sanitised.summary(), TITLE_MAX);
@@ -93,9 +94,9 @@ public final class ReshareDesk {
     /** Approves as {@code pocId} (a NISC point of contact) and sends through the normal outbound path. */
     public Approved approve(long proposalId, String pocId) {
         ReshareProposal p = find(proposalId);
-        PointOfContact poc = directory.pointOfContact(pocId).orElseThrow(() -> new ReshareRefusedException(
+        PointOfContact poc = directory.get().pointOfContact(pocId).orElseThrow(() -> new ReshareRefusedException(
                 "--as: \"" + pocId + "\" is not a point of contact in the directory"));
-        Organisation org = directory.organisation(poc.organisationId()).orElseThrow();
+        Organisation org = directory.get().organisation(poc.organisationId()).orElseThrow();
         if (org.kind() != OrganisationKind.NISC) {
             throw new ReshareRefusedException("--as: " + pocId + " belongs to " + org.id() + " (" + org.kind().yamlName()
                     + "); only a NISC point of contact approves a re-share of voluntarily provided information");
@@ -202,9 +203,9 @@ public final class ReshareDesk {
     private List<String> sectors(List<String> asked, Organisation reporter) {
         List<String> sectors = asked.isEmpty() ? reporter.sectors() : asked;
         for (String s : sectors) {
-            if (!directory.sectors().containsKey(s)) {
+            if (!directory.get().sectors().containsKey(s)) {
                 throw new ReshareRefusedException("--sectors: unknown sector \"" + s + "\"; known: "
-                        + String.join(", ", directory.sectors().keySet()));
+                        + String.join(", ", directory.get().sectors().keySet()));
             }
         }
         if (sectors.isEmpty()) {
@@ -217,7 +218,7 @@ public final class ReshareDesk {
         if (reporter.kind() != OrganisationKind.OPERATOR) {
             return;
         }
-        long peers = directory.organisationsOfKind(OrganisationKind.OPERATOR).stream()
+        long peers = directory.get().organisationsOfKind(OrganisationKind.OPERATOR).stream()
                 .filter(o -> o.sectors().stream().anyMatch(reporter::isIn)).count();
         if (peers < SMALL_SECTOR) {
             warnings.add("only " + peers + " operator(s) in " + String.join(", ", reporter.sectors())
@@ -226,7 +227,7 @@ public final class ReshareDesk {
     }
 
     private String anyNiscPoc() {
-        return directory.pointsOfContactOf(directory.nisc().id()).stream().findFirst().map(PointOfContact::id)
+        return directory.get().pointsOfContactOf(directory.get().nisc().id()).stream().findFirst().map(PointOfContact::id)
                 .orElseThrow(() -> new ReshareRefusedException("NISC has no point of contact in the directory to approve a re-share"));
     }
 

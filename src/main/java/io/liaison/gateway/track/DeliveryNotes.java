@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * Gives each delivery its note: the recipient's confirmation code (one per point of contact and notice,
@@ -23,13 +24,13 @@ import java.util.stream.Collectors;
 public final class DeliveryNotes implements DeliveryNoteSource {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final ConfirmationDesk desk;
     private final EscalationStore escalations;
     private final ZoneId zone;
     private final Clock clock;
 
-    public DeliveryNotes(Directory directory, ConfirmationDesk desk, EscalationStore escalations, ZoneId zone, Clock clock) {
+    public DeliveryNotes(Supplier<Directory> directory, ConfirmationDesk desk, EscalationStore escalations, ZoneId zone, Clock clock) {
         this.directory = directory;
         this.desk = desk;
         this.escalations = escalations;
@@ -88,6 +89,6 @@ public final class DeliveryNotes implements DeliveryNoteSource {
     }
 
     private String organisationName(String id) {
-        return directory.organisation(id).map(Organisation::name).orElse(id);
+        return directory.get().organisation(id).map(Organisation::name).orElse(id);
     }
 }

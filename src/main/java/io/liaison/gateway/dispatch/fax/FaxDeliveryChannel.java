@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The fax channel: the marked notice rendered as fax pages (in full up to the configured level, a cover
@@ -28,17 +29,17 @@ import java.util.Optional;
  */
 public final class FaxDeliveryChannel implements DeliveryChannel {
     private final NoticeCache notices;
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final FaxRenderer renderer;
     private final FaxBridge bridge;
     private final DeliveryNoteSource notes;
 
-    public FaxDeliveryChannel(NoticeStore store, Directory directory, FaxRenderer renderer, FaxBridge bridge) {
+    public FaxDeliveryChannel(NoticeStore store, Supplier<Directory> directory, FaxRenderer renderer, FaxBridge bridge) {
         this(store, directory, renderer, bridge, DeliveryNoteSource.NONE);
     }
 
     /** With {@code notes}, each fax carries its recipient's confirmation code. */
-    public FaxDeliveryChannel(NoticeStore store, Directory directory, FaxRenderer renderer, FaxBridge bridge,
+    public FaxDeliveryChannel(NoticeStore store, Supplier<Directory> directory, FaxRenderer renderer, FaxBridge bridge,
                               DeliveryNoteSource notes) {
         this.notices = new NoticeCache(store);
         this.directory = directory;
@@ -90,24 +91,24 @@ public final class FaxDeliveryChannel implements DeliveryChannel {
     }
 
     private FaxContext context(StoredNotice notice, Delivery delivery, FaxNumber number, Optional<String> code) {
-        String recipient = directory.pointOfContact(delivery.pocId())
+        String recipient = directory.get().pointOfContact(delivery.pocId())
                 .map(p -> p.name() + ", " + orgName(p.organisationId()))
                 .orElse(delivery.pocId());
         Optional<String> via = Objects.equals(delivery.hopSenderOrg(), notice.originatorOrg()) ? Optional.empty()
                 : Optional.of(orgName(delivery.hopSenderOrg()) + " (" + delivery.hopSenderPoc() + ")");
         List<String> sectors = notice.targetSectors().stream()
-                .map(id -> directory.sectors().get(id))
+                .map(id -> directory.get().sectors().get(id))
                 .filter(Objects::nonNull)
                 .map(s -> s.nameJa() + " " + s.name())
                 .toList();
         if (notice.kind() == NoticeKind.INCIDENT_RELAY) {
             // The relay comes from the gateway's operator; the reporter is named only inside the encryption.
-            return new FaxContext(recipient, number.e164(), directory.nisc().name(), Optional.empty(), List.of(), code);
+            return new FaxContext(recipient, number.e164(), directory.get().nisc().name(), Optional.empty(), List.of(), code);
         }
         return new FaxContext(recipient, number.e164(), orgName(notice.originatorOrg()), via, sectors, code);
     }
 
     private String orgName(String id) {
-        return directory.organisation(id).map(Organisation::name).orElse(id);
+        return directory.get().organisation(id).map(Organisation::name).orElse(id);
     }
 }

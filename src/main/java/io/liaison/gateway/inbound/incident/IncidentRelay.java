@@ -26,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * Relays an accepted incident report, as far as its level allows, to the ministries that own the reporter's sectors and to NISC,
@@ -35,13 +36,13 @@ import java.util.stream.Collectors;
 public final class IncidentRelay {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final NoticeStore notices;
     private final InboundDeliveryPlanner planner;
     private final ZoneId zone;
     private final String prefix;
 
-    public IncidentRelay(Directory directory, NoticeStore notices, InboundDeliveryPlanner planner, ZoneId zone, String prefix) {
+    public IncidentRelay(Supplier<Directory> directory, NoticeStore notices, InboundDeliveryPlanner planner, ZoneId zone, String prefix) {
         this.directory = directory;
         this.notices = notices;
         this.planner = planner;
@@ -54,14 +55,14 @@ public final class IncidentRelay {
      * TLP:AMBER or looser. The report is addressed to NISC (the gateway's mailbox, docs/inbound-format.md).
      */
     public List<String> recipients(String reporterOrg) {
-        Organisation reporter = directory.organisation(reporterOrg).orElseThrow();
+        Organisation reporter = directory.get().organisation(reporterOrg).orElseThrow();
         Set<String> out = new LinkedHashSet<>();
-        for (Organisation ministry : directory.organisationsOfKind(OrganisationKind.MINISTRY)) {
+        for (Organisation ministry : directory.get().organisationsOfKind(OrganisationKind.MINISTRY)) {
             if (!ministry.id().equals(reporterOrg) && ministry.sectors().stream().anyMatch(reporter::isIn)) {
                 out.add(ministry.id());
             }
         }
-        out.add(directory.nisc().id());
+        out.add(directory.get().nisc().id());
         return List.copyOf(out);
     }
 
@@ -73,8 +74,8 @@ public final class IncidentRelay {
      */
     public String relay(InboundDocument.IncidentReport report, String incidentKey, int number, Tlp level,
                         VerifiedSender reporter, Instant now) {
-        Organisation org = directory.organisation(reporter.organisationId()).orElseThrow();
-        String nisc = directory.nisc().id();
+        Organisation org = directory.get().organisation(reporter.organisationId()).orElseThrow();
+        String nisc = directory.get().nisc().id();
         List<String> allowed = level.allowsOnwardToOtherOrganisations() ? recipients(org.id()) : List.of(nisc);
         List<Refusal> refused = recipients(org.id()).stream().filter(o -> !allowed.contains(o))
                 .map(o -> Refusal.ofOrganisation(o, "the report is " + level.label() + " (" + NoticeMarking.handling(level)
@@ -106,7 +107,7 @@ public final class IncidentRelay {
 
     private String render(InboundDocument.IncidentReport r, String incidentKey, int number, Organisation org,
                           VerifiedSender reporter, Instant now) {
-        String pocName = directory.pointOfContact(reporter.pocId()).map(PointOfContact::name).orElse(reporter.pocId());
+        String pocName = directory.get().pointOfContact(reporter.pocId()).map(PointOfContact::name).orElse(reporter.pocId());
         StringBuilder b = new StringBuilder();
         b.append("任意提供情報（情報公開法第5条第2号ロ）: 法令の定め又は報告者の同意なく開示しない。\n");
         b.append("Voluntarily provided information: not disclosed without a legal basis or the reporter's consent;\n");

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code directory check FILE}: validate a directory file and its certificates. */
-@Command(name = "directory", description = "Directory tools.", subcommands = DirectoryCommand.Check.class)
+@Command(name = "directory", description = "Directory tools.", subcommands = {DirectoryCommand.Check.class, DirectoryReloadCommand.class})
 public final class DirectoryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

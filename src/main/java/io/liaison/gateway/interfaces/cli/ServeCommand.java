@@ -36,9 +36,10 @@ public final class ServeCommand implements Callable<Integer> {
         Optional<ManagementSettings> management = ManagementEndpoint.settings(settings);
         io.liaison.gateway.app.HttpDoors.settings(settings); // a bad gateway.http.* setting stops the start here, naming it
         try (Gateway gateway = Gateway.builder(settings).start();
-             ManagementEndpoint endpoint = ManagementEndpoint.start(management, gateway.observability());
+             ManagementEndpoint endpoint = ManagementEndpoint.start(management, gateway);
              io.liaison.gateway.interfaces.http.GatewayHttpServer http = io.liaison.gateway.app.HttpDoors.start(gateway, settings)) {
             endpoint.announce(System.out);
+            ReloadOnHangup.install(gateway.directoryReloader());
             System.out.println("API: " + http.baseUrl() + "/api/v1/ (OpenAPI: " + http.baseUrl() + "/api/openapi.json)");
             System.out.println("gateway running; stop with Ctrl-C");
             stop.await();

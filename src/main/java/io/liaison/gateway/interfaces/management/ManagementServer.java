@@ -2,6 +2,8 @@ package io.liaison.gateway.interfaces.management;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.liaison.gateway.directory.DirectoryReloader;
+import io.liaison.gateway.directory.ReloadReport;
 import io.liaison.gateway.metrics.HealthStatus;
 import io.liaison.gateway.metrics.Observability;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -23,24 +26,39 @@ import org.slf4j.LoggerFactory;
  * <p>Live answers 200 while the process serves HTTP at all. Ready answers 200 when every check is up and 503
  * otherwise, listing each check, so an orchestrator or a load balancer stops sending work to a gateway whose
  * database is gone or whose channel's breaker is open.
+ *
+ * <p>{@code POST /directory/reload} (what {@code directory reload} calls) reads the configured directory file
+ * again and answers 200 with what is now in force, or 422 naming every problem (the old directory stays). It
+ * takes no input, and is answered to loopback clients only, even when the endpoint listens beyond loopback.
  */
 public final class ManagementServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ManagementServer.class);
     static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final String JSON = "application/json; charset=utf-8";
+    private static final String TEXT = "text/plain; charset=utf-8";
+    public static final String RELOAD_PATH = "/directory/reload";
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final Observability observability;
+    private final Optional<DirectoryReloader> reloader;
 
-    private ManagementServer(HttpServer server, ExecutorService executor, Observability observability) {
+    private ManagementServer(HttpServer server, ExecutorService executor, Observability observability,
+                             Optional<DirectoryReloader> reloader) {
         this.server = server;
         this.executor = executor;
         this.observability = observability;
+        this.reloader = reloader;
     }
 
     /** Binds and starts serving. @throws IOException when the address cannot be bound (the port is taken) */
     public static ManagementServer start(ManagementSettings settings, Observability observability) throws IOException {
+        return start(settings, observability, Optional.empty());
+    }
+
+    /** @param reloader answers {@code POST /directory/reload}; empty = that path is not served */
+    public static ManagementServer start(ManagementSettings settings, Observability observability,
+                                         Optional<DirectoryReloader> reloader) throws IOException {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(settings.address(), settings.port()), 16);
@@ -54,7 +72,7 @@ public final class ManagementServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        ManagementServer management = new ManagementServer(server, executor, observability);
+        ManagementServer management = new ManagementServer(server, executor, observability, reloader);
         server.setExecutor(executor);
         server.createContext("/", management::handle);
         server.start();
@@ -76,6 +94,10 @@ public final class ManagementServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
+            if (exchange.getRequestURI().getPath().equals(RELOAD_PATH) && reloader.isPresent()) {
+                reload(exchange);
+                return;
+            }
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 send(exchange, 405, JSON, "{\"error\":\"only GET and HEAD\"}");
@@ -91,6 +113,20 @@ public final class ManagementServer implements AutoCloseable {
             // The exchange is closed; the scraper sees a dropped answer and the operator reads why here.
             LOG.error("management endpoint: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
         }
+    }
+
+    private void reload(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            exchange.getResponseHeaders().set("Allow", "POST");
+            send(exchange, 405, TEXT, "POST to reload the directory\n");
+            return;
+        }
+        if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+            send(exchange, 403, TEXT, "the directory is reloaded from this host only\n");
+            return;
+        }
+        ReloadReport report = reloader.orElseThrow().reload("management endpoint");
+        send(exchange, report.accepted() ? 200 : 422, TEXT, report.describe() + "\n");
     }
 
     private void ready(HttpExchange exchange) throws IOException {

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 
 /**
  * Judges confirmations. A code counts only from the recipient it was issued to (the registered SMS
@@ -39,7 +40,7 @@ public final class ConfirmationDesk implements Acknowledgements {
     private static final Logger LOG = LoggerFactory.getLogger(ConfirmationDesk.class);
     private static final int KEPT_REPLY_CHARS = 160;
 
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final NoticeStore notices;
     private final ConfirmationStore store;
     private final ConfirmationCodes codes;
@@ -61,24 +62,24 @@ public final class ConfirmationDesk implements Acknowledgements {
      */
     static final int CODES_PER_ISSUE = 500;
 
-    public ConfirmationDesk(Directory directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
+    public ConfirmationDesk(Supplier<Directory> directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
                             ZoneId zone) {
         this(directory, notices, store, codes, zone, MAX_CACHED, GatewayEvents.none());
     }
 
     /** As above, announcing each confirmation recorded to {@code events}. */
-    public ConfirmationDesk(Directory directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
+    public ConfirmationDesk(Supplier<Directory> directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
                             ZoneId zone, GatewayEvents events) {
         this(directory, notices, store, codes, zone, MAX_CACHED, events);
     }
 
     /** @param maxCached how many codes the desk keeps in memory, those of the newest notices (one notice is kept whole) */
-    ConfirmationDesk(Directory directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
+    ConfirmationDesk(Supplier<Directory> directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
                      ZoneId zone, int maxCached) {
         this(directory, notices, store, codes, zone, maxCached, GatewayEvents.none());
     }
 
-    private ConfirmationDesk(Directory directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
+    private ConfirmationDesk(Supplier<Directory> directory, NoticeStore notices, ConfirmationStore store, ConfirmationCodes codes,
                              ZoneId zone, int maxCached, GatewayEvents events) {
         this.events = events;
         this.maxCached = maxCached;
@@ -162,7 +163,7 @@ public final class ConfirmationDesk implements Acknowledgements {
     @Override
     public synchronized ConfirmationOutcome acknowledge(String codeOrReference, String pocId, ConfirmationChannel channel,
                                                         Instant at, Optional<String> note) {
-        Optional<PointOfContact> poc = Optional.ofNullable(pocId).flatMap(directory::pointOfContact);
+        Optional<PointOfContact> poc = Optional.ofNullable(pocId).flatMap(directory.get()::pointOfContact);
         String token = codeOrReference == null ? "" : codeOrReference.strip();
         if (poc.isEmpty()) {
             return reject(new Attempt(Optional.of(token).filter(ReferenceNumber::isWellFormed), Optional.empty(),
@@ -243,7 +244,7 @@ public final class ConfirmationDesk implements Acknowledgements {
      * registered SMS number sent it. Returns what happened; the caller answers registered numbers only.
      */
     public synchronized ConfirmationOutcome smsReply(String number, String text, Instant at) {
-        List<PointOfContact> senders = directory.pointsOfContact().values().stream()
+        List<PointOfContact> senders = directory.get().pointsOfContact().values().stream()
                 .filter(p -> p.channel(ChannelKind.SMS).map(ContactChannel::address).filter(a -> sameNumber(a, number)).isPresent())
                 .toList();
         Optional<String> senderPoc = senders.size() == 1 ? Optional.of(senders.get(0).id()) : Optional.empty();
@@ -274,7 +275,7 @@ public final class ConfirmationDesk implements Acknowledgements {
 
     /** True when {@code number} is some point of contact's registered SMS number, i.e. worth answering. */
     public boolean isRegisteredNumber(String number) {
-        return directory.pointsOfContact().values().stream()
+        return directory.get().pointsOfContact().values().stream()
                 .anyMatch(p -> p.channel(ChannelKind.SMS).filter(c -> sameNumber(c.address(), number)).isPresent());
     }
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * Works out what one escalation step sends, within the same rules as the first delivery: the agreement
@@ -35,7 +36,7 @@ public final class EscalationPlanner {
     /** The duty alert's hop is the gateway's own doing, not a person's. */
     public static final String GATEWAY_SENDER = "gateway";
 
-    private final Directory directory;
+    private final Supplier<Directory> directory;
     private final NoticeStore notices;
     private final RecipientPolicy policy;
     private final String dutyPoc;
@@ -44,7 +45,7 @@ public final class EscalationPlanner {
      * @param policy the gate and channel rules of the first delivery, applied again to every step; it and
      *               {@code directory} are asked at plan time, so a step uses the contacts as they are then
      */
-    public EscalationPlanner(Directory directory, NoticeStore notices, RecipientPolicy policy, String dutyPoc) {
+    public EscalationPlanner(Supplier<Directory> directory, NoticeStore notices, RecipientPolicy policy, String dutyPoc) {
         this.directory = directory;
         this.notices = notices;
         this.policy = policy;
@@ -89,7 +90,7 @@ public final class EscalationPlanner {
             return new StepPlan(ESCALATE, senderOrg, senderPoc, List.of(),
                     "standby contacts not used: TLP:RED goes to the named recipients only");
         }
-        List<PointOfContact> standby = directory.pointsOfContactOf(watch.organisationId()).stream()
+        List<PointOfContact> standby = directory.get().pointsOfContactOf(watch.organisationId()).stream()
                 .filter(PointOfContact::standby).toList();
         if (standby.isEmpty()) {
             return new StepPlan(ESCALATE, senderOrg, senderPoc, List.of(),
@@ -109,8 +110,8 @@ public final class EscalationPlanner {
     // The alert itself carries no content of the notice (see DutyAlertContent): only its reference, level and
     // who has not confirmed, so it may go on every channel of the duty officer, TLP:RED included.
     private StepPlan duty(EscalationWatch watch, StoredNotice notice, Instant now) {
-        String nisc = directory.nisc().id();
-        Optional<PointOfContact> duty = directory.pointOfContact(dutyPoc);
+        String nisc = directory.get().nisc().id();
+        Optional<PointOfContact> duty = directory.get().pointOfContact(dutyPoc);
         if (duty.isEmpty()) {
             return new StepPlan(ALERT, nisc, GATEWAY_SENDER, List.of(),
                     "duty officer " + dutyPoc + " is not in the directory; nobody alerted");
