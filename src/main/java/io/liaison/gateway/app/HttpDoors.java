@@ -25,7 +25,8 @@ public final class HttpDoors {
     /** Starts the console and API server for a running gateway. */
     public static GatewayHttpServer start(Gateway gateway, GatewaySettings settings) {
         Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(gateway.dataSource()), gateway.clock());
-        return GatewayHttpServer.start(settings(settings), List.of(new ApiDoor(gateway.application(), tokens(gateway), idempotency)));
+        return GatewayHttpServer.start(settings(settings), List.of(new ApiDoor(gateway.application(), tokens(gateway), idempotency,
+                gateway.events())));
     }
 
     /** The API tokens of this gateway's database, managed by {@code token …} on the gateway host. */

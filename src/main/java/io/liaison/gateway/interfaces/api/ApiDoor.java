@@ -6,6 +6,7 @@ import io.liaison.gateway.application.Application;
 import io.liaison.gateway.application.Idempotency;
 import io.liaison.gateway.application.UnknownActorException;
 import io.liaison.gateway.application.Verdict;
+import io.liaison.gateway.events.GatewayEvents;
 import io.liaison.gateway.intake.NoticeRejectedException;
 import io.liaison.gateway.interfaces.http.GatewayHttpServer;
 import io.liaison.gateway.interfaces.http.Problem;
@@ -37,11 +38,15 @@ public final class ApiDoor implements GatewayHttpServer.Door {
     private final List<ApiRoute> routes;
     private final ApiTokens tokens;
     private final Idempotency idempotency;
+    private final Application app;
+    private final GatewayEvents events;
 
-    public ApiDoor(Application app, ApiTokens tokens, Idempotency idempotency) {
+    public ApiDoor(Application app, ApiTokens tokens, Idempotency idempotency, GatewayEvents events) {
+        this.app = app;
         this.routes = ApiRoutes.of(app);
         this.tokens = tokens;
         this.idempotency = idempotency;
+        this.events = events;
     }
 
     @Override
@@ -53,6 +58,37 @@ public final class ApiDoor implements GatewayHttpServer.Door {
         for (ApiRoute route : routes) {
             router.route(route.method(), route.vertxPath()).blockingHandler(ctx -> handle(route, ctx), false);
         }
+        router.get("/api/v1/events").blockingHandler(this::stream, false);
+    }
+
+    /**
+     * Server-Sent Events of what changed ({@code event: delivery.sent}, data: reference, organisation, time):
+     * NISC hears every change, any other organisation only those concerning itself. An event carries no
+     * content; the client reads the new state through the API with its own authorisation.
+     */
+    private void stream(RoutingContext ctx) {
+        ApiTokens.Grant grant = authenticate(ctx);
+        boolean everything = app.authorisation().seesEveryNotice(grant.actor());
+        String org = grant.actor().organisationId();
+        io.vertx.core.http.HttpServerResponse response = ctx.response();
+        response.setChunked(true).putHeader("Content-Type", "text/event-stream").putHeader("Cache-Control", "no-store");
+        response.write(": connected\n\n");
+        io.vertx.core.Context context = ctx.vertx().getOrCreateContext();
+        GatewayEvents.Subscription subscription = events.subscribe(e -> {
+            if (!everything && !e.organisationId().equals(org)) {
+                return;
+            }
+            String data = new JsonObject().put("reference", e.reference()).put("organisation", e.organisationId())
+                    .put("at", e.at().toString()).encode();
+            // written on the server's event loop, never on the publisher's thread (a delivery's)
+            context.runOnContext(v -> {
+                if (!response.closed() && !response.ended()) {
+                    response.write("event: " + e.kind().wireName() + "\ndata: " + data + "\n\n");
+                }
+            });
+        });
+        response.closeHandler(v -> subscription.close());
+        response.exceptionHandler(t -> subscription.close());
     }
 
     private void handle(ApiRoute route, RoutingContext ctx) {

@@ -39,7 +39,7 @@ final class ApiFixture implements AutoCloseable {
         gateway = harness.gateway();
         ApiTokens tokens = HttpDoors.tokens(gateway);
         server = GatewayHttpServer.start(HttpSettings.loopback(0), List.of(new ApiDoor(gateway.application(), tokens,
-                new Idempotency(new JdbcIdempotencyStore(gateway.dataSource()), gateway.clock()))));
+                new Idempotency(new JdbcIdempotencyStore(gateway.dataSource()), gateway.clock()), gateway.events())));
         Actor admin = gateway.application().actors().resolveLocal("nisc-duty");
         for (String person : PEOPLE) {
             String poc = gateway.application().actors().resolvePerson(new io.liaison.gateway.application.PersonId(person),
