@@ -23,10 +23,7 @@ public final class PreviewNotice {
     public NoticePreview preview(Actor actor, NoticeFile file) {
         guard.require(actor, Action.PREVIEW_NOTICE, file.source());
         NoticeDraft draft = new NoticeIntake(parts.directory().get()).read(file);
-        if (!actor.isGateway() && !draft.senderPoc().equals(actor.pocId())) {
-            throw guard.refuse(actor, Action.PREVIEW_NOTICE, file.source(), "the notice is from " + draft.senderPoc()
-                    + ", and " + actor.pocId() + " sends only as itself");
-        }
+        SendNotice.requireOwnSender(guard, actor, Action.PREVIEW_NOTICE, file, draft);
         PlannedNotice planned = parts.policy().planSend(draft);
         StoredNotice shown = new StoredNotice(NoticePreview.REFERENCE_PLACEHOLDER, draft.kind(), draft.priority(), draft.level(),
                 draft.exercise(), planned.originatorOrg(), draft.senderPoc(), draft.title(), draft.summary(), draft.body(),

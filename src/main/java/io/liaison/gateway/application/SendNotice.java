@@ -22,11 +22,7 @@ public final class SendNotice {
 
     public NoticeAccepted send(Actor actor, NoticeFile file) {
         guard.require(actor, Action.SEND_NOTICE, file.source());
-        NoticeDraft draft = read(file);
-        if (!actor.isGateway() && !draft.senderPoc().equals(actor.pocId())) {
-            throw guard.refuse(actor, Action.SEND_NOTICE, file.source(), "the notice is from " + draft.senderPoc()
-                    + ", and " + actor.pocId() + " sends only as itself");
-        }
+        requireOwnSender(guard, actor, Action.SEND_NOTICE, file, read(file));
         Registrar.Registered r = guard.perform(actor, Action.SEND_NOTICE, null, () -> parts.chain().send(file),
                 done -> Map.of("reference", done.reference(), "deliveries", String.valueOf(done.deliveries()),
                         "refusals", String.valueOf(done.refusals())));
@@ -39,6 +35,14 @@ public final class SendNotice {
      */
     public String declaredSender(NoticeFile file) {
         return read(file).senderPoc();
+    }
+
+    /** A person sends (or previews) only as the point of contact they act for; the gateway as anyone. */
+    static void requireOwnSender(Guard guard, Actor actor, Action action, NoticeFile file, NoticeDraft draft) {
+        if (!actor.isGateway() && !draft.senderPoc().equals(actor.pocId())) {
+            throw guard.refuse(actor, action, file.source(), "the notice is from " + draft.senderPoc()
+                    + ", and " + actor.pocId() + " sends only as itself");
+        }
     }
 
     private NoticeDraft read(NoticeFile file) {

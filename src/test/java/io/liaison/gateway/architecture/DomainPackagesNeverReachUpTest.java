@@ -19,7 +19,7 @@ class DomainPackagesNeverReachUpTest {
     static final Path CLASSES = Path.of("target/classes");
     static final String ROOT = "io/liaison/gateway/";
     static final Set<String> DOMAIN = Set.of("intake", "policy", "numbering", "marking", "compose", "dispatch", "track",
-            "inbound", "reshare", "exercise", "stats", "directory", "keys", "store", "files", "yaml");
+            "inbound", "reshare", "exercise", "stats", "directory", "keys", "store", "files", "yaml", "audit", "metrics", "events");
     static final Set<String> ABOVE_THE_DOMAIN = Set.of("app", "application", "interfaces");
 
     @Test
