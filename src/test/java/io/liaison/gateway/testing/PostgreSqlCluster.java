@@ -85,7 +85,7 @@ public final class PostgreSqlCluster implements AutoCloseable {
     public static synchronized PostgreSqlCluster shared() {
         if (shared == null) {
             PostgreSqlCluster c = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(c::close, "postgresql-test-cluster-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(c::closeAtExit, "postgresql-test-cluster-stop"));
             shared = c;
         }
         return shared;
@@ -218,6 +218,25 @@ public final class PostgreSqlCluster implements AutoCloseable {
     /** Stops the server at once (it is thrown away) and deletes its folder; a server that will not stop is killed. */
     @Override
     public synchronized void close() {
+        stop(() -> deleteTree(base));
+    }
+
+    /**
+     * As {@link #close()} from the JVM's shutdown hook: the folder (hundreds of MB after a leg of tests) is
+     * removed by an {@code rm -rf} that outlives the JVM, as surefire gives a fork 30 s to exit.
+     */
+    private synchronized void closeAtExit() {
+        stop(() -> {
+            try {
+                new ProcessBuilder("rm", "-rf", base.toString()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                deleteTree(base);
+            }
+        });
+    }
+
+    private void stop(Runnable removeFolder) {
         try {
             if (running) {
                 run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "-w", "-t", "10", "stop"),
@@ -228,7 +247,7 @@ public final class PostgreSqlCluster implements AutoCloseable {
             killPostmaster(data);
             throw e;
         } finally {
-            deleteTree(base);
+            removeFolder.run();
         }
     }
 
