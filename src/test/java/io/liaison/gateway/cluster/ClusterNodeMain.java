@@ -38,6 +38,9 @@ public final class ClusterNodeMain {
         p.setProperty("gateway.smpp.system-id", node);
         p.setProperty("gateway.dispatch.poll-interval-ms", "200");
         p.setProperty("gateway.dispatch.claim-batch", "100");
+        // The default SMTP timeout: on a loaded test machine the harness's 3 s let a slow acceptance time out and
+        // go again (a duplicate no node's death caused). A third of the claim timeout stays above it.
+        p.setProperty("gateway.smtp.timeout", "10s");
         Gateway gateway = Gateway.builder(GatewaySettings.load(Optional.empty(), p)).start();
         System.out.println(STARTED);
         System.out.flush();

@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the restart and isolation cases. The figures are printed and appended to {@code target/chaos-figures.txt}.
  */
 class TwoNodesFinishEveryFanOutThroughKillsRestartsAndIsolationTest {
-    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+    /** A third of it (the hand-over guard) above the nodes' SMTP timeout of 10 s. */
+    private static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(33);
     private static final int SMTP_CONNECTIONS = 4; // the default of gateway.smtp.connections
     private static final int SMPP_IN_FLIGHT = 8; // the default of gateway.smpp.in-flight
     private static final Duration STARTUP = Duration.ofSeconds(180);
@@ -146,7 +147,7 @@ class TwoNodesFinishEveryFanOutThroughKillsRestartsAndIsolationTest {
             Instant cutAt = Instant.now();
             cutter.cut();
             // B's claims hold at most a claim timeout from its last renewal, which was before the cut; it starts no
-            // hand-over in the last third of that, and each ends within the SMTP/SMPP timeouts (3 s here).
+            // hand-over in the last third of that, and each ends within the SMTP/SMPP timeouts (10 s here).
             waitUntil(cutAt.plus(CLAIM_TIMEOUT));
             ClusterRig.Accepted atLeaseEnd = rig.accepted();
             Instant finished = rig.awaitAllDone(expected, Duration.ofSeconds(300));
