@@ -219,7 +219,7 @@ public final class Gateway implements AutoCloseable {
         this.events = b.events != null ? b.events
                 : shared ? new io.liaison.gateway.store.jdbc.PostgreSqlGatewayEvents(lease.nodeId(), sessions) : GatewayEvents.inMemory();
         this.jobs = shared ? new io.liaison.gateway.store.jdbc.AdvisoryJobLock(sessions) : JobLock.local();
-        this.store = new JdbcNoticeStore(database.dataSource(), lease);
+        this.store = new JdbcNoticeStore(database.dataSource(), lease, audit);
         // An embedded database lives on this host's disk, and so may the journals beside it. A database that
         // several gateways share gets every acceptance before its hand-over's slot is free again: a stopped
         // gateway's disk is no other gateway's to read.

@@ -1,5 +1,9 @@
 package io.liaison.gateway.store.jdbc;
 
+import io.liaison.gateway.audit.ActorRef;
+import io.liaison.gateway.audit.AuditAction;
+import io.liaison.gateway.audit.AuditEvent;
+import io.liaison.gateway.audit.AuditLog;
 import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.intake.FollowUp;
 import io.liaison.gateway.intake.NoticeDraft;
@@ -62,15 +66,26 @@ public final class JdbcNoticeStore implements NoticeStore {
     private final ClaimLease lease;
     /** Whether several gateways may share the database; learnt from the first claim's connection. */
     private volatile Boolean shared;
+    private final AuditLog audit;
 
     /** Claims in this host's name, held for {@link ClaimLease#DEFAULT_TTL}. */
     public JdbcNoticeStore(DataSource dataSource) {
         this(dataSource, ClaimLease.thisHost(ClaimLease.DEFAULT_TTL));
     }
 
+    /** Audited into the trail of the same database (times from the system clock: the wiring hands in its own log). */
     public JdbcNoticeStore(DataSource dataSource, ClaimLease lease) {
+        this(dataSource, lease, new JdbcAuditLog(dataSource, java.time.Clock.systemUTC()));
+    }
+
+    /**
+     * Every state change that is a decision or an action is appended to {@code audit} in the transaction
+     * that stores it: acceptance, gate refusals, forwards and relays, hand-overs and delivery outcomes.
+     */
+    public JdbcNoticeStore(DataSource dataSource, ClaimLease lease, AuditLog audit) {
         this.sql = new Sql(dataSource);
         this.lease = lease;
+        this.audit = audit;
     }
 
     @Override
@@ -100,10 +115,30 @@ public final class JdbcNoticeStore implements NoticeStore {
             }
             long hop = insertHop(c, reference.value(), Hop.SEND, originatorOrg, draft.senderPoc(), now);
             insertPlan(c, reference.value(), hop, plan, now);
+            List<AuditEvent> trail = new ArrayList<>();
+            Map<String, String> details = new java.util.TreeMap<>();
+            details.put("kind", draft.kind().name());
+            details.put("priority", draft.priority().name());
+            details.put("level", draft.level().name());
+            details.put("exercise", Boolean.toString(draft.exercise()));
+            details.put("deliveries", Integer.toString(plan.deliveries().size()));
+            details.put("refused", Integer.toString(plan.refusals().size()));
+            draft.followUp().ifPresent(f -> {
+                details.put("follow-up", f.type().name());
+                details.put("references", f.references());
+            });
+            trail.add(AuditEvent.of(ActorRef.of(draft.senderPoc(), originatorOrg), AuditAction.NOTICE_ACCEPTED, reference.value(),
+                    details));
+            gateRefusals(reference.value(), plan, trail);
             for (PlannedHop further : onward) {
                 insertPlan(c, reference.value(), insertHop(c, reference.value(), further.action(), further.senderOrg(),
                         further.senderPoc(), now), further.plan(), now);
+                trail.add(AuditEvent.of(ActorRef.of(further.senderPoc(), further.senderOrg()), AuditAction.NOTICE_RELAYED,
+                        reference.value(), Map.of("hop", further.action(), "to", organisations(further.plan()),
+                                "deliveries", Integer.toString(further.plan().deliveries().size()))));
+                gateRefusals(reference.value(), further.plan(), trail);
             }
+            audit.append(c, trail);
             return reference;
         });
     }
@@ -113,8 +148,30 @@ public final class JdbcNoticeStore implements NoticeStore {
         return inTransaction(c -> {
             long hop = insertHop(c, reference, Hop.FORWARD, senderOrg, senderPoc, now);
             insertPlan(c, reference, hop, plan, now);
+            List<AuditEvent> trail = new ArrayList<>();
+            trail.add(AuditEvent.of(ActorRef.of(senderPoc, senderOrg), AuditAction.NOTICE_FORWARDED, reference,
+                    Map.of("to", organisations(plan), "deliveries", Integer.toString(plan.deliveries().size()),
+                            "refused", Integer.toString(plan.refusals().size()))));
+            gateRefusals(reference, plan, trail);
+            audit.append(c, trail);
             return hop;
         });
+    }
+
+    /** One gate.refused entry per refused recipient, with the gate's reason. */
+    private static void gateRefusals(String reference, DeliveryPlan plan, List<AuditEvent> trail) {
+        for (Refusal r : plan.refusals()) {
+            Map<String, String> d = new java.util.TreeMap<>();
+            d.put("organisation", r.organisationId());
+            r.pocId().ifPresent(p -> d.put("poc", p));
+            r.channel().ifPresent(ch -> d.put("channel", ch.name()));
+            d.put("reason", r.reason());
+            trail.add(AuditEvent.of(ActorRef.gateway(), AuditAction.GATE_REFUSED, reference, d));
+        }
+    }
+
+    private static String organisations(DeliveryPlan plan) {
+        return String.join(",", plan.deliveries().stream().map(PlannedDelivery::organisationId).distinct().sorted().toList());
     }
 
     /**
@@ -411,6 +468,7 @@ public final class JdbcNoticeStore implements NoticeStore {
             if (channel == ChannelKind.SMS) {
                 JdbcReceiptStore.insertParts(c, changed);
             }
+            auditHandOvers(c, channel, changed);
             return changed.size();
         });
     }
@@ -425,29 +483,102 @@ public final class JdbcNoticeStore implements NoticeStore {
 
     @Override
     public void markRetry(long deliveryId, String reason, Instant nextAttempt, Instant now) {
-        update("UPDATE delivery SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ?,"
-                + " claimed_by = NULL, claim_expires_at = NULL WHERE id = ?" + HELD_HERE, ps -> {
-            ps.setString(1, DeliveryState.PENDING.name());
-            ps.setString(2, truncate(reason, 1000));
-            ps.setTimestamp(3, Timestamp.from(nextAttempt));
-            ps.setTimestamp(4, Timestamp.from(now));
-            ps.setLong(5, deliveryId);
-            ps.setString(6, DeliveryState.SENDING.name());
-            ps.setString(7, lease.nodeId());
+        inTransaction(c -> {
+            int moved = Sql.update(c, "UPDATE delivery SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ?,"
+                    + " claimed_by = NULL, claim_expires_at = NULL WHERE id = ?" + HELD_HERE, ps -> {
+                ps.setString(1, DeliveryState.PENDING.name());
+                ps.setString(2, truncate(reason, 1000));
+                ps.setTimestamp(3, Timestamp.from(nextAttempt));
+                ps.setTimestamp(4, Timestamp.from(now));
+                ps.setLong(5, deliveryId);
+                ps.setString(6, DeliveryState.SENDING.name());
+                ps.setString(7, lease.nodeId());
+            });
+            if (moved > 0) {
+                auditOutcome(c, deliveryId, "RETRY", reason, Optional.of(nextAttempt));
+            }
+            return null;
         });
     }
 
     @Override
     public void markFailed(long deliveryId, String reason, Instant now) {
-        update("UPDATE delivery SET state = ?, last_error = ?, next_attempt_at = NULL, updated_at = ?,"
-                + " claimed_by = NULL, claim_expires_at = NULL WHERE id = ?" + HELD_HERE, ps -> {
-            ps.setString(1, DeliveryState.FAILED.name());
-            ps.setString(2, truncate(reason, 1000));
-            ps.setTimestamp(3, Timestamp.from(now));
-            ps.setLong(4, deliveryId);
-            ps.setString(5, DeliveryState.SENDING.name());
-            ps.setString(6, lease.nodeId());
+        inTransaction(c -> {
+            int moved = Sql.update(c, "UPDATE delivery SET state = ?, last_error = ?, next_attempt_at = NULL, updated_at = ?,"
+                    + " claimed_by = NULL, claim_expires_at = NULL WHERE id = ?" + HELD_HERE, ps -> {
+                ps.setString(1, DeliveryState.FAILED.name());
+                ps.setString(2, truncate(reason, 1000));
+                ps.setTimestamp(3, Timestamp.from(now));
+                ps.setLong(4, deliveryId);
+                ps.setString(5, DeliveryState.SENDING.name());
+                ps.setString(6, lease.nodeId());
+            });
+            if (moved > 0) {
+                auditOutcome(c, deliveryId, DeliveryState.FAILED.name(), reason, Optional.empty());
+            }
+            return null;
         });
+    }
+
+    /** Who a delivery was for: reference, organisation, point of contact, channel (for its audit entries). */
+    private record Addressee(long id, String reference, String organisation, String poc, String channel) {
+        Map<String, String> details() {
+            Map<String, String> d = new java.util.TreeMap<>();
+            d.put("delivery", Long.toString(id));
+            d.put("organisation", organisation);
+            d.put("poc", poc);
+            d.put("channel", channel);
+            return d;
+        }
+    }
+
+    private static Map<Long, Addressee> addressees(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, Addressee> out = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            Sql.query(c, "SELECT id, reference, recipient_org, poc_id, channel FROM delivery WHERE id IN (" + marks + ")", ps -> {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setLong(i + 1, chunk.get(i));
+                }
+            }, rs -> out.put(rs.getLong(1), new Addressee(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    rs.getString(5))));
+        }
+        return out;
+    }
+
+    /** One delivery.handed-over per delivery its server accepted, appended in the batch's own transaction. */
+    private void auditHandOvers(Connection c, ChannelKind channel, List<Acceptance> accepted) throws SQLException {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        Map<Long, Addressee> who = addressees(c, accepted.stream().map(Acceptance::deliveryId).toList());
+        List<AuditEvent> trail = new ArrayList<>(accepted.size());
+        for (Acceptance a : accepted) {
+            Addressee to = who.get(a.deliveryId());
+            if (to == null) {
+                continue;
+            }
+            Map<String, String> d = to.details();
+            d.put("state", DeliveryState.SENT.name());
+            if (a.serverId() != null && !a.serverId().isBlank()) {
+                d.put("server-id", truncate(a.serverId(), 400));
+            }
+            trail.add(AuditEvent.of(ActorRef.gateway(), AuditAction.DELIVERY_HANDED_OVER, to.reference(), d));
+        }
+        audit.append(c, trail);
+    }
+
+    private void auditOutcome(Connection c, long deliveryId, String state, String reason, Optional<Instant> next) throws SQLException {
+        Addressee to = addressees(c, List.of(deliveryId)).get(deliveryId);
+        if (to == null) {
+            return;
+        }
+        Map<String, String> d = to.details();
+        d.put("state", state);
+        d.put("reason", truncate(reason == null ? "" : reason, 1000));
+        next.ifPresent(n -> d.put("next-attempt", n.toString()));
+        audit.append(c, List.of(AuditEvent.of(ActorRef.gateway(), AuditAction.DELIVERY_OUTCOME, to.reference(), d)));
     }
 
     @Override
