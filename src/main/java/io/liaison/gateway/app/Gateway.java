@@ -240,8 +240,8 @@ public final class Gateway implements AutoCloseable {
         }
 
         // Delivery assurance: receipts, confirmation codes, escalation (io.liaison.gateway.track.*).
-        this.confirmationStore = new JdbcConfirmationStore(database.dataSource());
-        this.escalationStore = new JdbcEscalationStore(database.dataSource());
+        this.confirmationStore = new JdbcConfirmationStore(database.dataSource(), audit);
+        this.escalationStore = new JdbcEscalationStore(database.dataSource(), audit);
         JdbcReceiptStore receiptStore = new JdbcReceiptStore(database.dataSource());
         this.confirmations = new ConfirmationDesk(directory, store, confirmationStore,
                 new ConfirmationCodes(settings.integer("gateway.confirmation.code-length")), zone, events);
@@ -292,7 +292,7 @@ public final class Gateway implements AutoCloseable {
         this.certificateExpiry = new CertificateExpiryWatch(directory, store, keyNotices, clock, zone,
                 settings.get("gateway.reference-prefix"), expiryWarningDays(settings));
 
-        this.inboundStore = new JdbcInboundStore(database.dataSource());
+        this.inboundStore = new JdbcInboundStore(database.dataSource(), audit);
         List<RecipientCertificate> registered = InboundIntake.registeredCertificates(directory.get());
         InboundSettings inbound = inboundSettings(settings);
         // During a rollover both keys decrypt until gateway.key.retire-at, the new one only after it.
@@ -304,7 +304,7 @@ public final class Gateway implements AutoCloseable {
                 java.util.Optional.of(confirmations), quarantineNoticeSettings(settings), events)
                 .recordingTo(metrics);
         // A re-share is sent like any notice file: through the send route, after approval.
-        this.reshare = new ReshareDesk(directory, inboundStore, new JdbcReshareStore(database.dataSource()), this::send, clock);
+        this.reshare = new ReshareDesk(directory, inboundStore, new JdbcReshareStore(database.dataSource()), this::send, clock, audit);
 
         this.observability = new GatewayObservability(new JdbcOperationalCounts(database.dataSource()), this::dispatcher,
                 smpp::isBound, directory, clock, metrics);
@@ -411,9 +411,15 @@ public final class Gateway implements AutoCloseable {
         Object reply = template.requestBody(uri, body);
         // errors.yaml turns a refusal of bad input into the reply, so it reaches the caller whole
         if (reply instanceof NoticeRejectedException rejected) {
+            // refused whole, so nothing was stored: the refusal itself is what the trail keeps
+            audit.record(io.liaison.gateway.audit.ActorRef.gateway(), io.liaison.gateway.audit.AuditAction.NOTICE_REFUSED, null,
+                    java.util.Map.of("source", String.valueOf(rejected.getMessage()).lines().findFirst().orElse(""),
+                            "problems", String.valueOf(rejected.getMessage())));
             throw rejected;
         }
         if (reply instanceof ForwardRefusedException refused) {
+            audit.record(io.liaison.gateway.audit.ActorRef.gateway(), io.liaison.gateway.audit.AuditAction.FORWARD_REFUSED, null,
+                    java.util.Map.of("reason", String.valueOf(refused.getMessage())));
             throw refused;
         }
         if (reply instanceof Registrar.Registered registered) {

@@ -136,10 +136,30 @@ public final class Demo {
             boolean ok = verify(reports, mailServer.getReceivedMessages().length, smsc.received().size() - answers);
             if (outDir.isPresent()) {
                 write(outDir.get(), mailServer.getReceivedMessages(), smsc);
+                writeAuditTrail(outDir.get(), settings);
             }
             return ok;
         } finally {
             mailServer.stop();
+        }
+    }
+
+    /**
+     * The run's audit trail, closed and signed by the gateway's stop: DIR/audit.jsonl with its checkpoints,
+     * and the gateway's certificate beside it, so 'audit verify DIR/audit.jsonl' or docs/verify-audit.sh checks it.
+     */
+    private void writeAuditTrail(Path dir, io.liaison.gateway.app.GatewaySettings settings) throws Exception {
+        try (io.liaison.gateway.store.jdbc.Database db = io.liaison.gateway.store.jdbc.Database.open(settings.get("gateway.db.url"),
+                settings.get("gateway.db.user"), settings.databasePassword())) {
+            io.liaison.gateway.store.jdbc.JdbcAuditLog log = new io.liaison.gateway.store.jdbc.JdbcAuditLog(db.dataSource(),
+                    java.time.Clock.systemUTC());
+            Path file = dir.resolve("audit.jsonl");
+            java.util.List<io.liaison.gateway.audit.AuditEntry> entries = log.read(Optional.empty(), Optional.empty());
+            io.liaison.gateway.audit.AuditExport.write(file, entries, log.checkpoints());
+            java.nio.file.Files.writeString(dir.resolve("gateway.asc"), io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey
+                    .publicCertificate(settings.path("gateway.key.file")).certificate().toAsciiArmoredString());
+            out.printf("Audit trail: %d entries in %s (checkpoints in %s); check it with: audit verify %s%n", entries.size(), file,
+                    io.liaison.gateway.audit.AuditExport.checkpointsOf(file), file);
         }
     }
 

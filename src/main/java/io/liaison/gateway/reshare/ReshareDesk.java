@@ -40,13 +40,16 @@ public final class ReshareDesk {
     private final ReshareStore store;
     private final NoticeSender sender;
     private final Clock clock;
+    private final io.liaison.gateway.audit.AuditLog audit;
 
-    public ReshareDesk(Supplier<Directory> directory, InboundStore inbound, ReshareStore store, NoticeSender sender, Clock clock) {
+    public ReshareDesk(Supplier<Directory> directory, InboundStore inbound, ReshareStore store, NoticeSender sender, Clock clock,
+                       io.liaison.gateway.audit.AuditLog audit) {
         this.directory = directory;
         this.inbound = inbound;
         this.store = store;
         this.sender = sender;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Builds, checks and stores a proposal; sends nothing. Nobody recorded as the proposer. */
@@ -86,6 +89,9 @@ public final class ReshareDesk {
         // The notice is checked now, so the approver approves something that can be sent.
         new NoticeParser(directory).parse(draft.label(), ReshareNotice.file(draft, anyNiscPoc()).yaml());
         long id = store.propose(draft);
+        audit.record(io.liaison.gateway.audit.ActorRef.gateway(), io.liaison.gateway.audit.AuditAction.RESHARE_PROPOSED, null,
+                java.util.Map.of("proposal", ReshareProposal.label(id), "incident", chosen.incidentKey(),
+                        "report", Integer.toString(chosen.reportNumber()), "grounds", request.grounds().code()));
         LOG.info("re-share {} proposed from {} report {} on grounds {}", ReshareProposal.label(id), chosen.incidentKey(),
                 chosen.reportNumber(), request.grounds().code());
         return store.find(id).orElseThrow();
@@ -126,6 +132,8 @@ public final class ReshareDesk {
             throw e;
         }
         store.markSent(p.id(), registered.reference(), clock.instant());
+        audit.record(io.liaison.gateway.audit.ActorRef.of(pocId, org.id()), io.liaison.gateway.audit.AuditAction.RESHARE_APPROVED,
+                registered.reference(), java.util.Map.of("proposal", p.label(), "incident", p.incidentKey(), "approver", approver));
         LOG.info("re-share {} approved by {} and accepted as {}", p.label(), approver, registered.reference());
         return new Approved(find(proposalId), registered.reference());
     }

@@ -35,6 +35,8 @@ public final class StatusCommand implements Callable<Integer> {
             }
             System.out.print(StatusReport.of(store, reference).withTracking(new JdbcConfirmationStore(db.dataSource()),
                     new JdbcEscalationStore(db.dataSource()), List.of()).render(settings.zone()));
+            System.out.print(AuditTrailView.render(new io.liaison.gateway.store.jdbc.JdbcAuditLog(db.dataSource(),
+                    java.time.Clock.systemUTC()).trail(reference), settings.zone()));
             return ExitCodes.OK;
         }
     }

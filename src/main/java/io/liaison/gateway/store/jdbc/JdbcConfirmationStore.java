@@ -27,9 +27,17 @@ public final class JdbcConfirmationStore implements ConfirmationStore {
             + " c.detail, c.note, c.received_at";
 
     private final Sql sql;
+    private final io.liaison.gateway.audit.AuditLog audit;
 
+    /** Audited into the trail of the same database (times from the system clock: the wiring hands in its own log). */
     public JdbcConfirmationStore(DataSource dataSource) {
+        this(dataSource, new JdbcAuditLog(dataSource, java.time.Clock.systemUTC()));
+    }
+
+    /** Every confirmation, accepted or not, is appended to {@code audit} in the transaction that stores it. */
+    public JdbcConfirmationStore(DataSource dataSource, io.liaison.gateway.audit.AuditLog audit) {
         this.sql = new Sql(dataSource);
+        this.audit = audit;
     }
 
     @Override
@@ -259,7 +267,21 @@ public final class JdbcConfirmationStore implements ConfirmationStore {
                 ps -> ps.setTimestamp(1, Sql.ts(since)), JdbcConfirmationStore::read);
     }
 
-    private static Confirmation insert(Connection c, Attempt a, ConfirmationVerdict verdict) throws SQLException {
+    private Confirmation insert(Connection c, Attempt a, ConfirmationVerdict verdict) throws SQLException {
+        // the verdict and channel only: never the code, nor the replying number
+        java.util.Map<String, String> d = new java.util.TreeMap<>();
+        d.put("channel", a.channel().name());
+        d.put("verdict", verdict.name());
+        a.organisationId().ifPresent(o -> d.put("organisation", o));
+        io.liaison.gateway.audit.ActorRef who = a.pocId().isPresent() && a.organisationId().isPresent()
+                ? io.liaison.gateway.audit.ActorRef.of(a.pocId().get(), a.organisationId().get())
+                : io.liaison.gateway.audit.ActorRef.gateway();
+        audit.append(c, List.of(io.liaison.gateway.audit.AuditEvent.of(who,
+                io.liaison.gateway.audit.AuditAction.CONFIRMATION_RECORDED, a.reference().orElse(null), d)));
+        return insertRow(c, a, verdict);
+    }
+
+    private static Confirmation insertRow(Connection c, Attempt a, ConfirmationVerdict verdict) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO confirmation (reference, organisation_id, poc_id, channel,"
                 + " sender, verdict, detail, note, received_at) VALUES (?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, Sql.truncate(a.reference().orElse(null), 64));

@@ -37,9 +37,17 @@ public final class JdbcEscalationStore implements EscalationStore {
     private static final int ID_CHUNK = 500;
 
     private final Sql sql;
+    private final io.liaison.gateway.audit.AuditLog audit;
 
+    /** Audited into the trail of the same database (times from the system clock: the wiring hands in its own log). */
     public JdbcEscalationStore(DataSource dataSource) {
+        this(dataSource, new JdbcAuditLog(dataSource, java.time.Clock.systemUTC()));
+    }
+
+    /** Every escalation step taken is appended to {@code audit} in the transaction that stores it. */
+    public JdbcEscalationStore(DataSource dataSource, io.liaison.gateway.audit.AuditLog audit) {
         this.sql = new Sql(dataSource);
+        this.audit = audit;
     }
 
     @Override
@@ -176,6 +184,15 @@ public final class JdbcEscalationStore implements EscalationStore {
                         ps.setString(6, Sql.truncate(plan.detail(), 1000));
                         ps.setTimestamp(7, Sql.ts(now));
                     });
+            java.util.Map<String, String> d = new java.util.TreeMap<>();
+            d.put("organisation", watch.organisationId());
+            d.put("step", Integer.toString(stepNo));
+            d.put("action", action.name());
+            d.put("deliveries", Integer.toString(plan.deliveries().size()));
+            d.put("detail", Sql.truncate(plan.detail() == null ? "" : plan.detail(), 1000));
+            d.put("next-step", nextStepAt.map(Instant::toString).orElse("none (exhausted)"));
+            audit.append(c, List.of(io.liaison.gateway.audit.AuditEvent.of(io.liaison.gateway.audit.ActorRef.gateway(),
+                    io.liaison.gateway.audit.AuditAction.ESCALATION_STEP, watch.reference(), d)));
             return true;
         });
     }

@@ -34,10 +34,18 @@ public final class JdbcInboundStore implements InboundStore {
 
     private final DataSource dataSource;
     private final Sql sql;
+    private final io.liaison.gateway.audit.AuditLog audit;
 
+    /** Audited into the trail of the same database (times from the system clock: the wiring hands in its own log). */
     public JdbcInboundStore(DataSource dataSource) {
+        this(dataSource, new JdbcAuditLog(dataSource, java.time.Clock.systemUTC()));
+    }
+
+    /** Every verdict (accepted, quarantined) is appended to {@code audit} in the transaction that stores it. */
+    public JdbcInboundStore(DataSource dataSource, io.liaison.gateway.audit.AuditLog audit) {
         this.dataSource = dataSource;
         this.sql = new Sql(dataSource);
+        this.audit = audit;
     }
 
     @Override
@@ -155,7 +163,8 @@ public final class JdbcInboundStore implements InboundStore {
     public void quarantine(long id, ReasonCode reason, String detail, Optional<String> claimedPoc,
                            Optional<VerifiedSender> signer, Optional<String> innerSha256, Optional<String> noticeReference,
                            Instant now) {
-        update("UPDATE inbound_message SET status = ?, reason_code = ?, reason_text = ?, claimed_poc = ?, signer_fingerprint = ?,"
+        inTransaction(c -> {
+            Sql.update(c, "UPDATE inbound_message SET status = ?, reason_code = ?, reason_text = ?, claimed_poc = ?, signer_fingerprint = ?,"
                 + " signer_poc = ?, signer_org = ?, inner_sha256 = ?, notice_reference = ?, outcome_reference = ?, decided_at = ?"
                 + " WHERE id = ?", ps -> {
                     ps.setString(1, InboundStatus.QUARANTINED.name());
@@ -171,6 +180,19 @@ public final class JdbcInboundStore implements InboundStore {
                     ps.setTimestamp(11, Timestamp.from(now));
                     ps.setLong(12, id);
                 });
+            java.util.Map<String, String> d = new java.util.TreeMap<>();
+            d.put("inbound", Long.toString(id));
+            d.put("reason", reason.name());
+            d.put("detail", truncate(detail == null ? "" : detail, 400));
+            claimedPoc.ifPresent(p -> d.put("claimed-poc", p));
+            signer.ifPresent(v -> {
+                d.put("signer-poc", v.pocId());
+                d.put("signer-organisation", v.organisationId());
+            });
+            audit.append(c, List.of(io.liaison.gateway.audit.AuditEvent.of(io.liaison.gateway.audit.ActorRef.gateway(),
+                    io.liaison.gateway.audit.AuditAction.INBOUND_QUARANTINED, noticeReference.orElse(null), d)));
+            return null;
+        });
     }
 
     @Override
@@ -246,8 +268,19 @@ public final class JdbcInboundStore implements InboundStore {
         });
     }
 
-    private static void markAccepted(Connection c, long id, VerifiedSender signer, String innerSha256, String type,
-                                     String outcome, Instant now) throws SQLException {
+    private void markAccepted(Connection c, long id, VerifiedSender signer, String innerSha256, String type,
+                              String outcome, Instant now) throws SQLException {
+        io.liaison.gateway.audit.ActorRef who = io.liaison.gateway.audit.ActorRef.of(signer.pocId(), signer.organisationId());
+        java.util.Map<String, String> d = java.util.Map.of("inbound", Long.toString(id), "document", type,
+                "signer", signer.fingerprint(), "outcome", truncate(outcome, 140));
+        List<io.liaison.gateway.audit.AuditEvent> trail = new java.util.ArrayList<>();
+        String reference = "acknowledgement".equals(type) ? outcome : null;
+        trail.add(io.liaison.gateway.audit.AuditEvent.of(who, io.liaison.gateway.audit.AuditAction.INBOUND_ACCEPTED, reference, d));
+        if (type.contains("report")) {
+            trail.add(io.liaison.gateway.audit.AuditEvent.of(who, io.liaison.gateway.audit.AuditAction.INCIDENT_FILED, null,
+                    java.util.Map.of("inbound", Long.toString(id), "report", truncate(outcome, 140))));
+        }
+        audit.append(c, trail);
         try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_message SET status = ?, signer_fingerprint = ?,"
                 + " signer_poc = ?, signer_org = ?, claimed_poc = ?, inner_sha256 = ?, document_type = ?, outcome_reference = ?,"
                 + " reason_code = NULL, reason_text = NULL, decided_at = ? WHERE id = ?")) {
