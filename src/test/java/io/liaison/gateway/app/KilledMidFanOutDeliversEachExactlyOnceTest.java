@@ -40,9 +40,12 @@ class KilledMidFanOutDeliversEachExactlyOnceTest {
             Process child = ChildJvm.of(CrashingGatewayMain.class, h.database().childJvmOptions(),
                     work.toString(), String.valueOf(h.smtpPort), String.valueOf(h.smsc.port()), "2")
                     .redirectErrorStream(true).start();
-            CompletableFuture<Boolean> parked = CompletableFuture.supplyAsync(() -> waitForParked(child));
-            assertTrue(parked.get(90, TimeUnit.SECONDS), "child reached the kill point");
-            child.destroyForcibly();
+            try {
+                CompletableFuture<Boolean> parked = CompletableFuture.supplyAsync(() -> waitForParked(child));
+                assertTrue(parked.get(90, TimeUnit.SECONDS), "child reached the kill point");
+            } finally {
+                child.destroyForcibly(); // also when the wait fails: a child left running outlives the build
+            }
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));
             assertEquals(1, h.mail().getReceivedMessages().length, "one e-mail left before the kill");
             assertEquals(0, h.smsc.received().size());
