@@ -242,7 +242,7 @@ public final class Gateway implements AutoCloseable {
         // Delivery assurance: receipts, confirmation codes, escalation (io.liaison.gateway.track.*).
         this.confirmationStore = new JdbcConfirmationStore(database.dataSource(), audit);
         this.escalationStore = new JdbcEscalationStore(database.dataSource(), audit);
-        JdbcReceiptStore receiptStore = new JdbcReceiptStore(database.dataSource());
+        JdbcReceiptStore receiptStore = new JdbcReceiptStore(database.dataSource(), audit);
         this.confirmations = new ConfirmationDesk(directory, store, confirmationStore,
                 new ConfirmationCodes(settings.integer("gateway.confirmation.code-length")), zone, events);
         DeliveryReceipts receipts = new DeliveryReceipts(receiptStore, clock, metrics);

@@ -521,7 +521,7 @@ public final class JdbcNoticeStore implements NoticeStore {
     }
 
     /** Who a delivery was for: reference, organisation, point of contact, channel (for its audit entries). */
-    private record Addressee(long id, String reference, String organisation, String poc, String channel) {
+    record Addressee(long id, String reference, String organisation, String poc, String channel) {
         Map<String, String> details() {
             Map<String, String> d = new java.util.TreeMap<>();
             d.put("delivery", Long.toString(id));
@@ -532,7 +532,7 @@ public final class JdbcNoticeStore implements NoticeStore {
         }
     }
 
-    private static Map<Long, Addressee> addressees(Connection c, List<Long> ids) throws SQLException {
+    static Map<Long, Addressee> addressees(Connection c, List<Long> ids) throws SQLException {
         Map<Long, Addressee> out = new java.util.HashMap<>();
         for (int from = 0; from < ids.size(); from += ID_CHUNK) {
             List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));

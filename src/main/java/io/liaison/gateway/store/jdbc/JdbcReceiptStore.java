@@ -1,5 +1,9 @@
 package io.liaison.gateway.store.jdbc;
 
+import io.liaison.gateway.audit.ActorRef;
+import io.liaison.gateway.audit.AuditAction;
+import io.liaison.gateway.audit.AuditEvent;
+import io.liaison.gateway.audit.AuditLog;
 import io.liaison.gateway.store.Acceptance;
 import io.liaison.gateway.store.DeliveryState;
 import io.liaison.gateway.track.receipts.ReceiptStore;
@@ -22,9 +26,17 @@ public final class JdbcReceiptStore implements ReceiptStore {
     private static final int ID_CHUNK = 500;
 
     private final Sql sql;
+    private final AuditLog audit;
 
+    /** Audited into the trail of the same database (times from the system clock: the wiring hands in its own log). */
     public JdbcReceiptStore(DataSource dataSource) {
+        this(dataSource, new JdbcAuditLog(dataSource, java.time.Clock.systemUTC()));
+    }
+
+    /** A receipt that moves a delivery (delivered, or failed) is appended to {@code audit} in that transaction. */
+    public JdbcReceiptStore(DataSource dataSource, AuditLog audit) {
         this.sql = new Sql(dataSource);
+        this.audit = audit;
     }
 
     /**
@@ -135,14 +147,31 @@ public final class JdbcReceiptStore implements ReceiptStore {
             }
             // Delivered wins over a part's failure; a failure never undoes a delivery.
             String from = state.get() == DeliveryState.DELIVERED ? "('SENT', 'FAILED')" : "('SENT')";
-            return Sql.update(c, "UPDATE delivery SET state = ?, last_error = ?, updated_at = ? WHERE id = ? AND channel = 'SMS'"
+            boolean moved = Sql.update(c, "UPDATE delivery SET state = ?, last_error = ?, updated_at = ? WHERE id = ? AND channel = 'SMS'"
                     + " AND state IN " + from, ps -> {
                         ps.setString(1, state.get().name());
                         ps.setString(2, Sql.truncate(reason.orElse(null), 1000));
                         ps.setTimestamp(3, Sql.ts(now));
                         ps.setLong(4, deliveryId);
                     }) == 1;
+            if (moved) {
+                auditReceipt(c, deliveryId, state.get(), reason);
+            }
+            return moved;
         });
+    }
+
+    /** The handset's verdict on an SMS is the delivery's last outcome: the trail keeps it beside the hand-over. */
+    private void auditReceipt(Connection c, long deliveryId, DeliveryState state, Optional<String> reason) throws SQLException {
+        JdbcNoticeStore.Addressee to = JdbcNoticeStore.addressees(c, List.of(deliveryId)).get(deliveryId);
+        if (to == null) {
+            return;
+        }
+        java.util.Map<String, String> d = to.details();
+        d.put("state", state.name());
+        d.put("by", "sms-receipt");
+        reason.ifPresent(r -> d.put("reason", Sql.truncate(r, 1000)));
+        audit.append(c, List.of(AuditEvent.of(ActorRef.gateway(), AuditAction.DELIVERY_OUTCOME, to.reference(), d)));
     }
 
     private static StoredReceipt readReceipt(ResultSet rs) throws SQLException {
