@@ -24,7 +24,7 @@ public final class DirectoryView {
 
     private static DirectorySummary.OrganisationEntry entry(Directory d, Organisation o, boolean addresses) {
         List<DirectorySummary.ContactEntry> contacts = d.pointsOfContactOf(o.id()).stream().map(p -> contact(d, p, addresses)).toList();
-        return new DirectorySummary.OrganisationEntry(o.id(), o.kind().yamlName(), o.name(), o.sectors(), o.members(), contacts);
+        return new DirectorySummary.OrganisationEntry(o.id(), o.kind().yamlName(), o.displayName(), o.sectors(), o.members(), contacts);
     }
 
     private static DirectorySummary.ContactEntry contact(Directory d, PointOfContact p, boolean addresses) {

@@ -223,9 +223,9 @@ public final class NoticeEmailComposer {
                 return cached;
             }
         }
-        String originator = directory.get().organisation(notice.originatorOrg()).map(Organisation::name).orElse(notice.originatorOrg());
+        String originator = directory.get().organisation(notice.originatorOrg()).map(Organisation::displayName).orElse(notice.originatorOrg());
         String via = Objects.equals(delivery.hopSenderOrg(), notice.originatorOrg()) ? null
-                : directory.get().organisation(delivery.hopSenderOrg()).map(Organisation::name).orElse(delivery.hopSenderOrg())
+                : directory.get().organisation(delivery.hopSenderOrg()).map(Organisation::displayName).orElse(delivery.hopSenderOrg())
                         + " (" + delivery.hopSenderPoc() + ")";
         List<String> sectors = notice.targetSectors().stream()
                 .map(id -> directory.get().sectors().get(id))

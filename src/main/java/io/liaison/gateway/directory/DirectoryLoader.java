@@ -53,7 +53,7 @@ public final class DirectoryLoader {
             List.of("sectors", "dependencies", "organisations", "points_of_contact", "agreements");
     private static final List<String> SECTOR_KEYS = List.of("id", "name", "name_ja");
     private static final List<String> DEPENDENCY_KEYS = List.of("sector", "affects");
-    private static final List<String> ORGANISATION_KEYS = List.of("id", "kind", "name", "sectors", "members");
+    private static final List<String> ORGANISATION_KEYS = List.of("id", "kind", "name", "name_ja", "sectors", "members");
     private static final List<String> POC_KEYS =
             List.of("id", "organisation", "name", "role", "standby", "channels", "openpgp_certificate",
                     "smime_certificate", "smime_capabilities", PeopleEntries.FIELD);
@@ -286,7 +286,7 @@ public final class DirectoryLoader {
 
         /** An organisation read on its own, before its members can be checked against the others. */
         private record Pending(YamlEntry entry, String id, Optional<OrganisationKind> kind, Optional<String> name,
-                               List<String> sectors, List<String> members, boolean unique) {
+                               Optional<String> nameJa, List<String> sectors, List<String> members, boolean unique) {
         }
 
         private void readOrganisations(List<?> items) {
@@ -311,6 +311,7 @@ public final class DirectoryLoader {
                     declaredOrganisations.put(id.get(), kind);
                 }
                 Optional<String> name = e.requiredText("name");
+                Optional<String> nameJa = e.optionalText("name_ja");
                 int before = log.size();
                 List<String> sectorIds = e.textList("sectors", false).orElse(List.of());
                 for (int j = 0; j < sectorIds.size(); j++) {
@@ -326,7 +327,7 @@ public final class DirectoryLoader {
                             + withArticle(kind.get()));
                 }
                 e.refuseUnknownKeys(ORGANISATION_KEYS);
-                pending.add(new Pending(e, id.orElse(null), kind, name, sectorIds, members, unique));
+                pending.add(new Pending(e, id.orElse(null), kind, name, nameJa, sectorIds, members, unique));
             }
             for (Pending p : pending) {
                 checkMembers(p);
@@ -337,7 +338,8 @@ public final class DirectoryLoader {
             }
             for (Pending p : pending) {
                 if (p.unique() && p.kind().isPresent() && p.name().isPresent()) {
-                    organisations.put(p.id(), new Organisation(p.id(), p.kind().get(), p.name().get(), p.sectors(), p.members()));
+                    organisations.put(p.id(), new Organisation(p.id(), p.kind().get(), p.name().get(), p.sectors(), p.members(),
+                            p.nameJa()));
                 }
             }
         }

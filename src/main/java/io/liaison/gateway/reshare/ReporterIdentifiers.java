@@ -102,6 +102,8 @@ public final class ReporterIdentifiers {
             add(new KnownIdentifier(v, kind, ja, en));
         }
         add(new KnownIdentifier(org.name(), kind, ja, en));
+        // The Japanese name identifies the reporter as surely as the English one: a sanitised copy loses both.
+        org.nameJa().ifPresent(n -> add(new KnownIdentifier(n, kind, ja, en)));
         String core = PARENTHESISED.matcher(org.name()).replaceAll(" ").strip();
         add(new KnownIdentifier(core, kind, ja, en));
         String bare = CORPORATE.matcher(core).replaceAll("").strip();

@@ -109,6 +109,6 @@ public final class FaxDeliveryChannel implements DeliveryChannel {
     }
 
     private String orgName(String id) {
-        return directory.get().organisation(id).map(Organisation::name).orElse(id);
+        return directory.get().organisation(id).map(Organisation::displayName).orElse(id);
     }
 }

@@ -117,7 +117,7 @@ public final class IncidentRelay {
         }
         b.append('\n');
         b.append("Incident / 事案: ").append(incidentKey).append("   Report / 報: 第").append(number).append("報\n");
-        b.append("Reporter / 報告者: ").append(org.name()).append(" — ").append(pocName)
+        b.append("Reporter / 報告者: ").append(org.displayName()).append(" — ").append(pocName)
                 .append(" (verified signature, key ").append(reporter.fingerprint()).append(")\n");
         b.append("Received / 受信: ").append(TIME.format(now.atZone(zone))).append('\n');
         b.append("Contact / 連絡先: ").append(r.contact().person()).append(" — ")
