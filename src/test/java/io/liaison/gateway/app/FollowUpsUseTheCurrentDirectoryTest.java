@@ -123,6 +123,12 @@ class FollowUpsUseTheCurrentDirectoryTest {
                               - email: soc@east-power.sample.invalid
                               - sms: "+819000000051"
                             openpgp_certificate: certs/east-power-soc.asc
+                            people:
+                              - id: nakamura
+                                name: Nakamura Yui (East Power SOC)
+                                role: soc
+                                oidc: {issuer: "http://127.0.0.1:8089/demo", subject: nakamura}
+                                email: nakamura@east-power.sample.invalid
                         """, "")
                 .write();
     }
