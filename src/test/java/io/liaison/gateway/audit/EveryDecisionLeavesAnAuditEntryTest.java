@@ -71,7 +71,7 @@ class EveryDecisionLeavesAnAuditEntryTest {
             } finally {
                 gateway.close();
             }
-            try (var db = io.liaison.gateway.store.jdbc.Database.open(p.getProperty("gateway.db.url"), "sa", "")) {
+            try (var db = h.database().open()) {
                 JdbcAuditLog log = new JdbcAuditLog(db.dataSource(), h.clock);
                 List<AuditEntry> all = log.read(Optional.empty(), Optional.empty());
                 Set<String> seen = all.stream().map(AuditEntry::action).collect(Collectors.toSet());
