@@ -36,6 +36,51 @@ public final class AuditChain {
                 previousHash, hash(previousHash, body));
     }
 
+    /**
+     * An event's canonical parts that do not depend on its place in the chain, written before the
+     * appender takes the chain's lock: the details (the largest part) are written once, for the hash
+     * and for the stored column both. {@link #seal(long, Instant, String)} then fills in the time, the
+     * sequence and the previous hash. The body it hashes is, byte for byte, the one
+     * {@link #expectedHash(AuditEntry)} recomputes (the keys of an entry in canonical order are action,
+     * at, details, previousHash, reference, sequence, who).
+     */
+    public static Draft draft(AuditEvent event) {
+        return new Draft(event, CanonicalJson.write(event.details()));
+    }
+
+    /** See {@link #draft(AuditEvent)}. */
+    public static final class Draft {
+        private final AuditEvent event;
+        private final String detailsJson;
+        private final String head;
+        private final String middle;
+        private final String tail;
+        private final String who;
+
+        private Draft(AuditEvent event, String detailsJson) {
+            this.event = event;
+            this.detailsJson = detailsJson;
+            this.head = "{\"action\":" + CanonicalJson.write(event.action().verb()) + ",\"at\":";
+            this.middle = ",\"details\":" + detailsJson + ",\"previousHash\":";
+            this.tail = ",\"reference\":" + CanonicalJson.write(event.reference().orElse(null)) + ",\"sequence\":";
+            this.who = ",\"who\":" + CanonicalJson.write(whoJson(event.who())) + "}";
+        }
+
+        /** The details as the trail stores them (canonical JSON). */
+        public String detailsJson() {
+            return detailsJson;
+        }
+
+        /** As {@link AuditChain#seal(long, Instant, AuditEvent, String)}, from the parts written beforehand. */
+        public AuditEntry seal(long sequence, Instant at, String previousHash) {
+            Instant millis = at.truncatedTo(ChronoUnit.MILLIS);
+            String body = head + CanonicalJson.write(DateTimeFormatter.ISO_INSTANT.format(millis)) + middle
+                    + CanonicalJson.write(previousHash) + tail + sequence + who;
+            return new AuditEntry(sequence, millis, event.who(), event.action().verb(), event.reference(), event.details(),
+                    previousHash, hash(previousHash, body));
+        }
+    }
+
     /** The hash {@code entry} should carry, recomputed from its content. */
     public static String expectedHash(AuditEntry e) {
         return hash(e.previousHash(), body(e.sequence(), e.at(), e.who(), e.action(), e.reference(), e.details(), e.previousHash()));

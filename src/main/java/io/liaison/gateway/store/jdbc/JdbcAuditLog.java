@@ -76,6 +76,11 @@ public final class JdbcAuditLog implements AuditLog {
     }
 
     private List<AuditEntry> appendIn(Connection c, List<AuditEvent> events) throws SQLException {
+        // Everything that does not depend on the entry's place is written before the head row is locked.
+        List<AuditChain.Draft> drafts = new ArrayList<>(events.size());
+        for (AuditEvent event : events) {
+            drafts.add(AuditChain.draft(event));
+        }
         long last;
         String previous;
         try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
@@ -88,13 +93,14 @@ public final class JdbcAuditLog implements AuditLog {
         }
         Instant now = clock.instant();
         List<AuditEntry> sealed = new ArrayList<>(events.size());
-        for (AuditEvent event : events) {
-            AuditEntry entry = AuditChain.seal(++last, now, event, previous);
+        for (AuditChain.Draft draft : drafts) {
+            AuditEntry entry = draft.seal(++last, now, previous);
             sealed.add(entry);
             previous = entry.hash();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (AuditEntry e : sealed) {
+            for (int i = 0; i < sealed.size(); i++) {
+                AuditEntry e = sealed.get(i);
                 ps.setLong(1, e.sequence());
                 ps.setTimestamp(2, Sql.ts(e.at()));
                 ps.setString(3, e.who().person().orElse(null));
@@ -102,7 +108,7 @@ public final class JdbcAuditLog implements AuditLog {
                 ps.setString(5, e.who().organisationId());
                 ps.setString(6, e.action());
                 ps.setString(7, e.reference().orElse(null));
-                ps.setString(8, CanonicalJson.write(e.details()));
+                ps.setString(8, drafts.get(i).detailsJson());
                 ps.setString(9, e.previousHash());
                 ps.setString(10, e.hash());
                 ps.addBatch();

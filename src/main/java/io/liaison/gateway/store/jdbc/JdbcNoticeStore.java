@@ -58,6 +58,7 @@ public final class JdbcNoticeStore implements NoticeStore {
 
     /** Ids per IN list: well under every driver's parameter limit. */
     private static final int ID_CHUNK = 500;
+    private static final int CLAIMED_KEPT = 100_000;
 
     /** The reason an expired claim is released with, naming whose it was; portable concatenation. */
     private static final String CLAIM_EXPIRED = "CAST(? || COALESCE(claimed_by, 'no gateway') || ? AS VARCHAR(1000))";
@@ -67,6 +68,7 @@ public final class JdbcNoticeStore implements NoticeStore {
     /** Whether several gateways may share the database; learnt from the first claim's connection. */
     private volatile Boolean shared;
     private final AuditLog audit;
+    private final Map<Long, Addressee> claimedFor = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Claims in this host's name, held for {@link ClaimLease#DEFAULT_TTL}. */
     public JdbcNoticeStore(DataSource dataSource) {
@@ -379,6 +381,7 @@ public final class JdbcNoticeStore implements NoticeStore {
                     }
                 }
             }
+            remember(claimed);
             return claimed;
         });
     }
@@ -547,12 +550,41 @@ public final class JdbcNoticeStore implements NoticeStore {
         return out;
     }
 
+    /** Keeps whom the claimed deliveries are for, so recording their outcome reads no row again (a delivery's addressee never changes). */
+    private void remember(List<Delivery> claimed) {
+        if (claimedFor.size() + claimed.size() > CLAIMED_KEPT) {
+            // a backlog far beyond any batch in flight: what is forgotten is read again when recorded
+            claimedFor.clear();
+        }
+        for (Delivery d : claimed) {
+            claimedFor.put(d.id(), new Addressee(d.id(), d.reference(), d.organisationId(), d.pocId(), d.channel().name()));
+        }
+    }
+
+    /** Whom {@code ids} are for: those claimed here from memory (and forgotten, their outcome being recorded now), the rest read. */
+    private Map<Long, Addressee> addresseesOf(Connection c, List<Long> ids) throws SQLException {
+        Map<Long, Addressee> found = new java.util.HashMap<>(ids.size() * 2);
+        List<Long> unknown = new ArrayList<>();
+        for (Long id : ids) {
+            Addressee a = claimedFor.remove(id);
+            if (a == null) {
+                unknown.add(id);
+            } else {
+                found.put(id, a);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            found.putAll(addressees(c, unknown));
+        }
+        return found;
+    }
+
     /** One delivery.handed-over per delivery its server accepted, appended in the batch's own transaction. */
     private void auditHandOvers(Connection c, ChannelKind channel, List<Acceptance> accepted) throws SQLException {
         if (accepted.isEmpty()) {
             return;
         }
-        Map<Long, Addressee> who = addressees(c, accepted.stream().map(Acceptance::deliveryId).toList());
+        Map<Long, Addressee> who = addresseesOf(c, accepted.stream().map(Acceptance::deliveryId).toList());
         List<AuditEvent> trail = new ArrayList<>(accepted.size());
         for (Acceptance a : accepted) {
             Addressee to = who.get(a.deliveryId());
@@ -570,7 +602,7 @@ public final class JdbcNoticeStore implements NoticeStore {
     }
 
     private void auditOutcome(Connection c, long deliveryId, String state, String reason, Optional<Instant> next) throws SQLException {
-        Addressee to = addressees(c, List.of(deliveryId)).get(deliveryId);
+        Addressee to = addresseesOf(c, List.of(deliveryId)).get(deliveryId);
         if (to == null) {
             return;
         }
