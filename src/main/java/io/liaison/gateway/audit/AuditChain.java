@@ -72,13 +72,30 @@ public final class AuditChain {
         }
 
         /** As {@link AuditChain#seal(long, Instant, AuditEvent, String)}, from the parts written beforehand. */
-        public AuditEntry seal(long sequence, Instant at, String previousHash) {
-            Instant millis = at.truncatedTo(ChronoUnit.MILLIS);
-            String body = head + CanonicalJson.write(DateTimeFormatter.ISO_INSTANT.format(millis)) + middle
-                    + CanonicalJson.write(previousHash) + tail + sequence + who;
-            return new AuditEntry(sequence, millis, event.who(), event.action().verb(), event.reference(), event.details(),
+        public AuditEntry seal(long sequence, Stamp at, String previousHash) {
+            String body = head + at.json() + middle + quotedHash(previousHash) + tail + sequence + who;
+            return new AuditEntry(sequence, at.instant(), event.who(), event.action().verb(), event.reference(), event.details(),
                     previousHash, hash(previousHash, body));
         }
+    }
+
+    /** An entry's time as the chain keeps it (to the millisecond) and as its body writes it; one per appended batch. */
+    public record Stamp(Instant instant, String json) {
+        public static Stamp of(Instant at) {
+            Instant millis = at.truncatedTo(ChronoUnit.MILLIS);
+            return new Stamp(millis, CanonicalJson.write(DateTimeFormatter.ISO_INSTANT.format(millis)));
+        }
+    }
+
+    /** A hash is 64 hex digits, which JSON writes as they are; anything else (a damaged head row) goes the long way. */
+    private static String quotedHash(String hash) {
+        for (int i = 0; i < hash.length(); i++) {
+            char ch = hash.charAt(i);
+            if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
+                return CanonicalJson.write(hash);
+            }
+        }
+        return '"' + hash + '"';
     }
 
     /** The hash {@code entry} should carry, recomputed from its content. */
@@ -186,15 +203,21 @@ public final class AuditChain {
     }
 
     static String hash(String previousHash, String body) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(previousHash.getBytes(StandardCharsets.US_ASCII));
+        MessageDigest sha = SHA_256.get();
+        sha.reset();
+        sha.update(previousHash.getBytes(StandardCharsets.US_ASCII));
             sha.update(body.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    // Looking the algorithm up cost more than hashing a short entry; a digest serves one thread at a time.
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
+    });
 
     private static long number(Map<?, ?> map, String key) {
         if (!(map.get(key) instanceof Long n)) {

@@ -28,7 +28,7 @@ class DraftedEntriesHashAsTheVerifierRecomputesTest {
         long sequence = 41;
         for (AuditEvent event : events) {
             AuditChain.Draft draft = AuditChain.draft(event);
-            AuditEntry drafted = draft.seal(++sequence, AT, previous);
+            AuditEntry drafted = draft.seal(++sequence, AuditChain.Stamp.of(AT), previous);
             AuditEntry whole = AuditChain.seal(sequence, AT, event, previous);
             assertEquals(whole, drafted, "entry #" + sequence);
             assertEquals(AuditChain.expectedHash(drafted), drafted.hash(), "entry #" + sequence);
@@ -36,5 +36,9 @@ class DraftedEntriesHashAsTheVerifierRecomputesTest {
             assertEquals(drafted, AuditChain.parseLine(AuditChain.line(drafted)));
             previous = drafted.hash();
         }
+        // a damaged head row (not 64 hex digits) still hashes as the verifier would
+        AuditEvent event = events.get(0);
+        String odd = "not \"hex\"";
+        assertEquals(AuditChain.seal(7, AT, event, odd), AuditChain.draft(event).seal(7, AuditChain.Stamp.of(AT), odd));
     }
 }

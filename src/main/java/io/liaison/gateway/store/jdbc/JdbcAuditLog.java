@@ -91,7 +91,7 @@ public final class JdbcAuditLog implements AuditLog {
             last = rs.getLong(1);
             previous = rs.getString(2);
         }
-        Instant now = clock.instant();
+        AuditChain.Stamp now = AuditChain.Stamp.of(clock.instant());
         List<AuditEntry> sealed = new ArrayList<>(events.size());
         for (AuditChain.Draft draft : drafts) {
             AuditEntry entry = draft.seal(++last, now, previous);
