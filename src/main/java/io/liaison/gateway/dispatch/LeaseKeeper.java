@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every {@link #renewalInterval()} (a third of the claim timeout) one transaction extends every claim this
  * gateway holds to now + timeout — never one statement per delivery — and puts the expired claims of any
- * gateway back in the queue. A claim holds until its own claim time + timeout, or, once a renewal that began
+ * gateway back in the queue; between renewals, expired claims are looked for every second
+ * ({@link #takeOverInterval()}), so a stopped gateway's work is taken over within a second of its claims
+ * running out. A claim holds until its own claim time + timeout, or, once a renewal that began
  * after the claim was committed succeeded, until that renewal's start + timeout. A hand-over starts only
  * while its claim holds for at least another {@link #guard()} (a third of the timeout): the hand-over must
  * end within that time (the SMTP and SMPP timeouts are far below it) and clocks of the gateways may differ
@@ -28,6 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LeaseKeeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
+
+    private static final Duration TAKE_OVER_AT_MOST_EVERY = Duration.ofSeconds(1);
 
     private final NoticeStore store;
     private final ClaimLease lease;
@@ -51,7 +55,41 @@ public final class LeaseKeeper implements AutoCloseable {
         });
         long every = renewalInterval().toMillis();
         timer.scheduleWithFixedDelay(this::renewLogged, 0, every, TimeUnit.MILLISECONDS);
+        long look = takeOverInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::takeOverLogged, look, look, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /**
+     * How often the expired claims of any gateway are looked for, between renewals: a stopped gateway's
+     * deliveries are queued again at most this long after its claims ran out, not a renewal interval later.
+     */
+    public Duration takeOverInterval() {
+        Duration renewal = renewalInterval();
+        return renewal.compareTo(TAKE_OVER_AT_MOST_EVERY) < 0 ? renewal : TAKE_OVER_AT_MOST_EVERY;
+    }
+
+    /**
+     * Puts the expired claims of any gateway back in the queue (this gateway's own included: a claim of its
+     * that ran out may be handed over by another gateway already).
+     *
+     * @return claims put back in the queue
+     */
+    public int takeOver() {
+        return store.releaseExpiredClaims(clock.instant());
+    }
+
+    private void takeOverLogged() {
+        try {
+            int taken = takeOver();
+            if (taken > 0) {
+                LOG.warn("{} deliveries whose claims expired (their gateway stopped or lost the database) are queued again",
+                        taken);
+            }
+        } catch (RuntimeException e) {
+            // the renewal reports an outage of the database, once; this look is tried again in a moment
+            LOG.debug("expired claims not looked for ({})", ChannelDispatcher.describe(e));
+        }
     }
 
     /** How often claims are renewed and expired ones taken over. */
