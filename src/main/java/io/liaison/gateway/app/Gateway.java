@@ -219,6 +219,7 @@ public final class Gateway implements AutoCloseable {
         this.events = b.events != null ? b.events
                 : shared ? new io.liaison.gateway.store.jdbc.PostgreSqlGatewayEvents(lease.nodeId(), sessions) : GatewayEvents.inMemory();
         this.jobs = shared ? new io.liaison.gateway.store.jdbc.AdvisoryJobLock(sessions) : JobLock.local();
+        auditCheckpoints.oneGatewayAtATime(jobs);
         this.store = new JdbcNoticeStore(database.dataSource(), lease, audit);
         // An embedded database lives on this host's disk, and so may the journals beside it. A database that
         // several gateways share gets every acceptance before its hand-over's slot is free again: a stopped
@@ -290,7 +291,7 @@ public final class Gateway implements AutoCloseable {
         JdbcKeyNoticeStore keyNotices = new JdbcKeyNoticeStore(database.dataSource());
         this.keyAnnouncer = new KeyAnnouncer(directory, store, keyNotices, audit, clock, zone, settings.get("gateway.reference-prefix"));
         this.certificateExpiry = new CertificateExpiryWatch(directory, store, keyNotices, clock, zone,
-                settings.get("gateway.reference-prefix"), expiryWarningDays(settings));
+                settings.get("gateway.reference-prefix"), expiryWarningDays(settings)).oneGatewayAtATime(jobs);
 
         this.inboundStore = new JdbcInboundStore(database.dataSource(), audit);
         List<RecipientCertificate> registered = InboundIntake.registeredCertificates(directory.get());
@@ -344,6 +345,7 @@ public final class Gateway implements AutoCloseable {
         camel.bind("inboundIntake", inboundIntake);
         camel.bind("inboundMailBinding", new io.liaison.gateway.inbound.imap.InboundMailBinding());
         camel.bind("noInboundMailHeaders", new io.liaison.gateway.inbound.imap.NoInboundMailHeaders());
+        camel.bind("mailboxTurns", new io.liaison.gateway.inbound.imap.OneGatewayPollsTheMailbox(jobs));
         camel.bind("escalator", escalator);
         camel.bind("smsLink", new SmsLink(smpp, receipts));
         camel.bind("acknowledgements", confirmations);

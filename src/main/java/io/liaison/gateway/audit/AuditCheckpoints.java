@@ -3,14 +3,18 @@ package io.liaison.gateway.audit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.liaison.gateway.store.JobLock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Signs the chain head every {@code every} entries and, when entries came since, every {@code interval}
  * on the gateway's clock. Its timer route calls {@link #checkpointIfDue()}; {@link #checkpointNow()}
  * signs the head at once (before an export, at a stop). The head is read committed, so a checkpoint
  * never names an entry a transaction may still roll back, and signing never holds the chain's lock.
+ * Gateways sharing a database take turns ({@link #oneGatewayAtATime}) and each starts from the last
+ * checkpoint any of them signed, so the cluster signs one checkpoint per due point, not one per gateway.
  */
 public final class AuditCheckpoints {
     private final AuditLog log;
@@ -20,6 +24,7 @@ public final class AuditCheckpoints {
     private final Duration interval;
     private long lastSequence;
     private Instant lastAt;
+    private volatile JobLock jobs = JobLock.local();
 
     public AuditCheckpoints(AuditLog log, CheckpointSigner signer, Clock clock, long every, Duration interval) {
         if (every < 1) {
@@ -39,8 +44,21 @@ public final class AuditCheckpoints {
         this.lastAt = last == null ? clock.instant() : last.at();
     }
 
+    /** Takes turns with the other gateways on the database: the run of a gateway whose turn it is not is skipped. */
+    public AuditCheckpoints oneGatewayAtATime(JobLock lock) {
+        this.jobs = lock;
+        return this;
+    }
+
     /** Signs the head when {@code every} entries came since the last checkpoint, or {@code interval} passed with any. */
-    public synchronized Optional<AuditCheckpoint> checkpointIfDue() {
+    public Optional<AuditCheckpoint> checkpointIfDue() {
+        AtomicReference<Optional<AuditCheckpoint>> signed = new AtomicReference<>(Optional.empty());
+        jobs.runAlone("audit-checkpoints", () -> signed.set(checkpointIfDueHere()));
+        return signed.get();
+    }
+
+    private synchronized Optional<AuditCheckpoint> checkpointIfDueHere() {
+        catchUp();
         Optional<AuditEntry> head = log.head();
         if (head.isEmpty() || head.get().sequence() <= lastSequence) {
             return Optional.empty();
@@ -53,11 +71,20 @@ public final class AuditCheckpoints {
 
     /** Signs the current head unless it is signed already. */
     public synchronized Optional<AuditCheckpoint> checkpointNow() {
+        catchUp();
         Optional<AuditEntry> head = log.head();
         if (head.isEmpty() || head.get().sequence() <= lastSequence) {
             return Optional.empty();
         }
         return Optional.of(sign(head.get(), clock.instant()));
+    }
+
+    /** Another gateway's checkpoint counts as this one's. */
+    private void catchUp() {
+        log.lastCheckpoint().filter(cp -> cp.sequence() > lastSequence).ifPresent(cp -> {
+            lastSequence = cp.sequence();
+            lastAt = cp.at();
+        });
     }
 
     private AuditCheckpoint sign(AuditEntry head, Instant now) {

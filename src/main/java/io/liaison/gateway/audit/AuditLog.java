@@ -47,4 +47,10 @@ public interface AuditLog {
 
     /** Every checkpoint, in sequence order. */
     List<AuditCheckpoint> checkpoints();
+
+    /** The checkpoint of the highest sequence, whichever gateway signed it. */
+    default Optional<AuditCheckpoint> lastCheckpoint() {
+        List<AuditCheckpoint> all = checkpoints();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
 }

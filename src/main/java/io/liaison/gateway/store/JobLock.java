@@ -1,6 +1,7 @@
 package io.liaison.gateway.store;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -17,6 +18,23 @@ public interface JobLock {
 
     /** Runs {@code work} unless the job named {@code job} is running elsewhere right now; returns whether it ran. */
     boolean runAlone(String job, Runnable work);
+
+    /**
+     * Takes the job's turn for a run that begins and ends in separate calls (a mailbox poll: Camel begins it,
+     * the messages are taken, Camel commits it), or empty when another gateway has the turn right now.
+     * Closing the turn ends it. For a job with a single runner in each process (its poller); in one process on
+     * its own database there is nobody to wait for, and the turn is always given.
+     */
+    default Optional<Turn> tryTake(String job) {
+        return Optional.of(() -> { });
+    }
+
+    /** A job's turn, from {@link #tryTake}; closing it lets the other gateways run the job. */
+    @FunctionalInterface
+    interface Turn extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     /**
      * One process on its own database: a lock per job name inside this process. A run waits for the one under

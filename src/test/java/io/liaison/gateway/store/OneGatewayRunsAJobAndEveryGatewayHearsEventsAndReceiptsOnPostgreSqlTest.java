@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.events.GatewayEvent;
+import io.liaison.gateway.inbound.imap.OneGatewayPollsTheMailbox;
 import io.liaison.gateway.store.jdbc.AdvisoryJobLock;
 import io.liaison.gateway.store.jdbc.Database;
 import io.liaison.gateway.store.jdbc.JdbcNoticeStore;
@@ -89,6 +90,22 @@ class OneGatewayRunsAJobAndEveryGatewayHearsEventsAndReceiptsOnPostgreSqlTest {
             assertTrue(b.runAlone("escalation", () -> { }), "the lock ended with A's session");
             release.countDown();
             dying.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theMailboxIsPolledByOneGatewayAtATime() {
+        try (AdvisoryJobLock a = new AdvisoryJobLock(this::session); AdvisoryJobLock b = new AdvisoryJobLock(this::session)) {
+            OneGatewayPollsTheMailbox onA = new OneGatewayPollsTheMailbox(a);
+            OneGatewayPollsTheMailbox onB = new OneGatewayPollsTheMailbox(b);
+            assertTrue(onA.begin(null, null), "A polls");
+            assertFalse(onB.begin(null, null), "B skips its poll while A's is under way");
+            onA.commit(null, null, 3);
+            assertTrue(onB.begin(null, null), "A's poll over: B's turn");
+            assertFalse(onA.begin(null, null));
+            onB.rollback(null, null, 0, new java.io.IOException("connection reset"));
+            assertTrue(onA.begin(null, null), "a failed poll ends the turn too");
+            onA.commit(null, null, 0);
         }
     }
 

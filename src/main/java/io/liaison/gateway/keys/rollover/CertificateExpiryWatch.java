@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * repeats it. Run by the gateway on a timer (routes/tracking.yaml), on its injected clock.
  */
 public final class CertificateExpiryWatch {
+    private volatile io.liaison.gateway.store.JobLock jobs = io.liaison.gateway.store.JobLock.local();
     private static final Logger LOG = LoggerFactory.getLogger(CertificateExpiryWatch.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z");
 
@@ -67,8 +68,23 @@ public final class CertificateExpiryWatch {
     public record Told(String reference, String pocId, String fingerprint, Instant expiresAt, int thresholdDays) {
     }
 
-    /** Tells every active point of contact whose certificate crossed a threshold it was not yet told about. */
+    /** Takes turns with the other gateways on the database: the run of a gateway whose turn it is not is skipped. */
+    public CertificateExpiryWatch oneGatewayAtATime(io.liaison.gateway.store.JobLock lock) {
+        this.jobs = lock;
+        return this;
+    }
+
+    /**
+     * Tells every active point of contact whose certificate crossed a threshold it was not yet told about; on
+     * one gateway of those sharing the database at a time (each notice is claimed in the ledger besides).
+     */
     public List<Told> run() {
+        java.util.concurrent.atomic.AtomicReference<List<Told>> told = new java.util.concurrent.atomic.AtomicReference<>(List.of());
+        jobs.runAlone("certificate-expiry", () -> told.set(runHere()));
+        return told.get();
+    }
+
+    private List<Told> runHere() {
         Instant now = clock.instant();
         Directory d = directory.get();
         List<Told> told = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -54,6 +55,20 @@ public final class AdvisoryJobLock implements JobLock, AutoCloseable {
             }
         });
         return ran.get();
+    }
+
+    @Override
+    public Optional<Turn> tryTake(String job) {
+        long key = key(job);
+        if (!lock(job, key)) {
+            return Optional.empty();
+        }
+        AtomicBoolean ended = new AtomicBoolean();
+        return Optional.of(() -> {
+            if (ended.compareAndSet(false, true)) {
+                unlock(key);
+            }
+        });
     }
 
     private synchronized boolean lock(String job, long key) {

@@ -212,6 +212,14 @@ public final class JdbcAuditLog implements AuditLog {
                         rs.getString(5)));
     }
 
+    @Override
+    public Optional<AuditCheckpoint> lastCheckpoint() {
+        return read("SELECT sequence, hash, at, signer, signature FROM audit_checkpoint WHERE sequence ="
+                        + " (SELECT MAX(sequence) FROM audit_checkpoint)", ps -> { },
+                rs -> new AuditCheckpoint(rs.getLong(1), rs.getString(2).trim(), rs.getTimestamp(3).toInstant(), rs.getString(4),
+                        rs.getString(5))).stream().findFirst();
+    }
+
     private List<AuditEntry> query(String sql, Sql.Binder binder) {
         return read(sql, binder, JdbcAuditLog::entry);
     }
