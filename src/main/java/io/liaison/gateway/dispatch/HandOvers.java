@@ -2,7 +2,6 @@ package io.liaison.gateway.dispatch;
 
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -62,11 +61,16 @@ public final class HandOvers {
         rethrow();
         if (threads.isEmpty() || alone) {
             awaitAll();
+            rethrow(); // one of those awaited may have failed meanwhile
             handOver.run();
             return;
         }
         slots.acquireUninterruptibly();
         try {
+            // Again, now that a slot is free: the hand-over that freed it may have failed to record its
+            // acceptance (the database went away). Starting another here would send one more message the
+            // store cannot record, one beyond the window of the slots in flight.
+            rethrow();
             threads.get().execute(() -> {
                 try {
                     handOver.run();
@@ -76,7 +80,7 @@ public final class HandOvers {
                     slots.release();
                 }
             });
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException | Error e) {
             slots.release();
             throw e;
         }
