@@ -7,6 +7,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 /**
@@ -22,6 +28,12 @@ public final class JdbcOperationalCounts implements OperationalCounts {
     private final DataSource dataSource;
     private final Sql jdbc;
     private final int migratedRank;
+    private final ExecutorService prober = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "database-readiness");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<DatabaseState> probing;
 
     public JdbcOperationalCounts(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -45,8 +57,33 @@ public final class JdbcOperationalCounts implements OperationalCounts {
                 ps -> { }, rs -> rs.getLong(1)).get(0);
     }
 
+    /**
+     * Answers within {@value #VALID_TIMEOUT_SECONDS} s whatever the database does: a pool waits out its own
+     * connection timeout (HikariCP's 30 s on PostgreSQL) for a server that is gone, longer than an orchestrator's
+     * probe waits. The probe goes on in the background; the next asks for its answer instead of starting another.
+     */
     @Override
     public DatabaseState databaseState() {
+        Future<DatabaseState> probe;
+        synchronized (this) {
+            if (probing == null || probing.isDone()) {
+                probing = prober.submit(this::probe);
+            }
+            probe = probing;
+        }
+        try {
+            return probe.get(VALID_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return new DatabaseState(false, "the database does not answer within " + VALID_TIMEOUT_SECONDS + " s");
+        } catch (ExecutionException e) {
+            return new DatabaseState(false, "not usable: " + firstLine(String.valueOf(e.getCause().getMessage())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new DatabaseState(false, "not asked: interrupted");
+        }
+    }
+
+    private DatabaseState probe() {
         try (Connection c = dataSource.getConnection()) {
             if (!c.isValid(VALID_TIMEOUT_SECONDS)) {
                 return new DatabaseState(false, "the database does not answer within " + VALID_TIMEOUT_SECONDS + " s");
