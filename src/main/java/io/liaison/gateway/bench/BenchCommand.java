@@ -51,6 +51,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--prepare-only", description = "Generate the keys and directories, then stop.")
     boolean prepareOnly;
 
+    @Option(names = "--nodes", defaultValue = "1",
+            description = "Gateways sharing the database and the servers (2 needs a PostgreSQL gateway.db.url in --set;"
+                    + " the stage line is the first gateway's) (default ${DEFAULT-VALUE}).")
+    int nodes;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Extra gateway setting for the run.")
     List<String> settings = new ArrayList<>();
 
@@ -71,7 +76,7 @@ public final class BenchCommand implements Callable<Integer> {
                 continue;
             }
             long start = System.nanoTime();
-            try (BenchRig rig = new BenchRig(fixture, cache.resolve("run"), smsPerSecond, extraSettings())) {
+            try (BenchRig rig = new BenchRig(fixture, cache.resolve("run"), smsPerSecond, extraSettings(), nodes)) {
                 report.started(fixture, System.nanoTime() - start);
                 UrgentLatency.run(rig, fixture, 0, warmup);
                 // Until the methods run once per recipient or once per batch have been called often enough, the

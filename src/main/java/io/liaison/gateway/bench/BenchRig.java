@@ -6,7 +6,9 @@ import io.liaison.gateway.peers.InProcessSmsc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -22,7 +24,10 @@ final class BenchRig implements AutoCloseable {
     final Gateway gateway;
     private final Path work;
 
-    BenchRig(BenchFixture fixture, Path work, int smsPerSecond, Properties extra) throws Exception {
+    /** The other gateways on the same database and servers ({@code --nodes}): they claim and send a share of each fan-out. */
+    private final List<Gateway> others = new ArrayList<>();
+
+    BenchRig(BenchFixture fixture, Path work, int smsPerSecond, Properties extra, int nodes) throws Exception {
         this.work = Files.createDirectories(work);
         this.smtp = DiscardingSmtpServer.start();
         this.smsc = InProcessSmsc.onFreePort().start().keepMessages(false);
@@ -41,12 +46,31 @@ final class BenchRig implements AutoCloseable {
         p.setProperty("gateway.smpp.port", String.valueOf(smsc.port()));
         p.setProperty("gateway.smpp.max-submits-per-second", String.valueOf(smsPerSecond));
         p.putAll(extra);
+        if (nodes < 1 || nodes > 1 && !p.getProperty("gateway.db.url").startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--nodes " + nodes + ": several gateways share a PostgreSQL database;"
+                    + " give one with --set gateway.db.url=jdbc:postgresql://… (and LIAISON_DB_PASSWORD)");
+        }
+        if (nodes > 1) {
+            p.setProperty("gateway.node-id", "bench-1");
+        }
         GatewaySettings settings = GatewaySettings.load(Optional.empty(), p);
         this.gateway = Gateway.builder(settings).decorateMail(timed::mail).decorateSms(timed::sms).start();
+        for (int n = 2; n <= nodes; n++) {
+            Properties q = new Properties();
+            q.putAll(p);
+            q.setProperty("gateway.node-id", "bench-" + n);
+            String journal = p.getProperty("gateway.dispatch.journal-dir", "");
+            if (!journal.isBlank()) {
+                q.setProperty("gateway.dispatch.journal-dir", Path.of(journal).resolve("node-" + n).toString());
+            }
+            others.add(Gateway.builder(GatewaySettings.load(Optional.empty(), q)).decorateMail(timed::mail)
+                    .decorateSms(timed::sms).start());
+        }
     }
 
     @Override
     public void close() throws IOException {
+        others.forEach(Gateway::close);
         gateway.close();
         smsc.close();
         smtp.close();
