@@ -305,7 +305,7 @@ public final class Gateway implements AutoCloseable {
                 java.util.Optional.of(confirmations), quarantineNoticeSettings(settings), events)
                 .recordingTo(metrics);
         // A re-share is sent like any notice file: through the send route, after approval.
-        this.reshare = new ReshareDesk(directory, inboundStore, new JdbcReshareStore(database.dataSource()), this::send, clock, audit);
+        this.reshare = new ReshareDesk(directory, inboundStore, new JdbcReshareStore(database.dataSource(), audit), this::send, clock, audit);
 
         this.observability = new GatewayObservability(new JdbcOperationalCounts(database.dataSource()), this::dispatcher,
                 smpp::isBound, directory, clock, metrics);

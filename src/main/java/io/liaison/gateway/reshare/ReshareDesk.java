@@ -88,10 +88,10 @@ public final class ReshareDesk {
                 Optional.empty(), Optional.empty(), Optional.empty(), proposedBy);
         // The notice is checked now, so the approver approves something that can be sent.
         new NoticeParser(directory).parse(draft.label(), ReshareNotice.file(draft, anyNiscPoc()).yaml());
-        long id = store.propose(draft);
-        audit.record(io.liaison.gateway.audit.ActorRef.gateway(), io.liaison.gateway.audit.AuditAction.RESHARE_PROPOSED, null,
-                java.util.Map.of("proposal", ReshareProposal.label(id), "incident", chosen.incidentKey(),
-                        "report", Integer.toString(chosen.reportNumber()), "grounds", request.grounds().code()));
+        long id = store.propose(draft, stored -> io.liaison.gateway.audit.AuditEvent.of(io.liaison.gateway.audit.ActorRef.gateway(),
+                io.liaison.gateway.audit.AuditAction.RESHARE_PROPOSED, null,
+                java.util.Map.of("proposal", ReshareProposal.label(stored), "incident", chosen.incidentKey(),
+                        "report", Integer.toString(chosen.reportNumber()), "grounds", request.grounds().code())));
         LOG.info("re-share {} proposed from {} report {} on grounds {}", ReshareProposal.label(id), chosen.incidentKey(),
                 chosen.reportNumber(), request.grounds().code());
         return store.find(id).orElseThrow();
@@ -117,7 +117,8 @@ public final class ReshareDesk {
             // An earlier approval stopped between storing the notice and recording it: find it rather than send twice.
             Optional<String> sent = store.noticeSentFor(p);
             if (sent.isPresent()) {
-                store.markSent(p.id(), sent.get(), now);
+                // the approval's entry was not written either: it is written now, with the record of the notice
+                store.markSent(p.id(), sent.get(), now, approvedEntry(pocId, org.id(), sent.get(), p, p.approvedBy().orElse(pocId)));
                 return new Approved(find(proposalId), sent.get());
             }
         } else if (!store.markApproved(p.id(), pocId, now)) {
@@ -131,11 +132,16 @@ public final class ReshareDesk {
             store.revertApproval(p.id());
             throw e;
         }
-        store.markSent(p.id(), registered.reference(), clock.instant());
-        audit.record(io.liaison.gateway.audit.ActorRef.of(pocId, org.id()), io.liaison.gateway.audit.AuditAction.RESHARE_APPROVED,
-                registered.reference(), java.util.Map.of("proposal", p.label(), "incident", p.incidentKey(), "approver", approver));
+        store.markSent(p.id(), registered.reference(), clock.instant(), approvedEntry(pocId, org.id(), registered.reference(), p, approver));
         LOG.info("re-share {} approved by {} and accepted as {}", p.label(), approver, registered.reference());
         return new Approved(find(proposalId), registered.reference());
+    }
+
+    private static io.liaison.gateway.audit.AuditEvent approvedEntry(String pocId, String organisationId, String reference,
+                                                                      ReshareProposal p, String approver) {
+        return io.liaison.gateway.audit.AuditEvent.of(io.liaison.gateway.audit.ActorRef.of(pocId, organisationId),
+                io.liaison.gateway.audit.AuditAction.RESHARE_APPROVED, reference,
+                java.util.Map.of("proposal", p.label(), "incident", p.incidentKey(), "approver", approver));
     }
 
     /** The proposal, by its label (RS-0001) or by the reference of the notice it became. */

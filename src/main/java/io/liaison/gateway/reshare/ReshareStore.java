@@ -7,7 +7,11 @@ import java.util.Optional;
 public interface ReshareStore {
 
     /** Stores a new proposal with its redactions, in one transaction; returns its id. */
-    long propose(ReshareProposal proposal);
+    /**
+     * Stores a proposal and, in the same transaction, the audit entry {@code audited} makes of its id: a crash
+     * leaves both or neither.
+     */
+    long propose(ReshareProposal proposal, java.util.function.LongFunction<io.liaison.gateway.audit.AuditEvent> audited);
 
     Optional<ReshareProposal> find(long id);
 
@@ -20,7 +24,8 @@ public interface ReshareStore {
     void revertApproval(long id);
 
     /** APPROVED → SENT with the re-share's reference. */
-    void markSent(long id, String reference, Instant now);
+    /** Records the notice a proposal became, with its audit entry in the same transaction. */
+    void markSent(long id, String reference, Instant now, io.liaison.gateway.audit.AuditEvent audited);
 
     /**
      * After an interrupted approval: the notice the approver's send stored, if it got that far (same sender

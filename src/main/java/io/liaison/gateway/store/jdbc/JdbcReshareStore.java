@@ -27,13 +27,15 @@ public final class JdbcReshareStore implements ReshareStore {
     private static final String WARNING_SEPARATOR = "\n";
 
     private final Sql jdbc;
+    private final io.liaison.gateway.audit.AuditLog audit;
 
-    public JdbcReshareStore(DataSource dataSource) {
+    public JdbcReshareStore(DataSource dataSource, io.liaison.gateway.audit.AuditLog audit) {
         this.jdbc = new Sql(dataSource);
+        this.audit = audit;
     }
 
     @Override
-    public long propose(ReshareProposal p) {
+    public long propose(ReshareProposal p, java.util.function.LongFunction<io.liaison.gateway.audit.AuditEvent> audited) {
         return jdbc.inTransaction(c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO reshare_proposal (incident_report_id, incident_key,"
@@ -63,6 +65,7 @@ public final class JdbcReshareStore implements ReshareStore {
                 }
             }
             insertRedactions(c, id, p.redactions());
+            audit.append(c, List.of(audited.apply(id)));
             return id;
         });
     }
@@ -111,11 +114,15 @@ public final class JdbcReshareStore implements ReshareStore {
     }
 
     @Override
-    public void markSent(long id, String reference, Instant now) {
-        jdbc.update("UPDATE reshare_proposal SET state = 'SENT', notice_reference = ?, sent_at = ? WHERE id = ?", ps -> {
-            ps.setString(1, reference);
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setLong(3, id);
+    public void markSent(long id, String reference, Instant now, io.liaison.gateway.audit.AuditEvent audited) {
+        jdbc.inTransaction(c -> {
+            Sql.update(c, "UPDATE reshare_proposal SET state = 'SENT', notice_reference = ?, sent_at = ? WHERE id = ?", ps -> {
+                ps.setString(1, reference);
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setLong(3, id);
+            });
+            audit.append(c, List.of(audited));
+            return null;
         });
     }
 
