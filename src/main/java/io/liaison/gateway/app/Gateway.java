@@ -332,7 +332,7 @@ public final class Gateway implements AutoCloseable {
                 directory, applicationChain(), policyDesk, store, inboundStore, reshare, confirmations, confirmationStore,
                 escalationStore, new io.liaison.gateway.store.jdbc.JdbcStatisticsSource(database.dataSource()),
                 () -> List.of(emailDispatcher.breakerStatus(), smsDispatcher.breakerStatus(), faxDispatcher.breakerStatus()),
-                audit, clock, zone));
+                audit, clock, zone, inboundIntake::fileReport));
         camel.bind("registrar", new Registrar(store, clock, zone, settings.get("gateway.reference-prefix"), events));
         // Each channel on a thread of its own; the routes only wake it.
         Duration poll = Duration.ofMillis(settings.integer("gateway.dispatch.poll-interval-ms"));

@@ -24,6 +24,7 @@ public final class Application {
     private final Statistics statistics;
     private final DirectoryView directoryView;
     private final IncidentView incidentView;
+    private final FileIncidentReport fileIncidentReport;
 
     public Application(ApplicationParts parts) {
         Supplier<Directory> directory = parts.directory();
@@ -43,6 +44,7 @@ public final class Application {
         this.statistics = new Statistics(parts, guard);
         this.directoryView = new DirectoryView(parts, guard);
         this.incidentView = new IncidentView(parts, guard);
+        this.fileIncidentReport = new FileIncidentReport(parts, guard);
     }
 
     public Actors actors() {
@@ -103,5 +105,9 @@ public final class Application {
 
     public IncidentView incidentView() {
         return incidentView;
+    }
+
+    public FileIncidentReport fileIncidentReport() {
+        return fileIncidentReport;
     }
 }

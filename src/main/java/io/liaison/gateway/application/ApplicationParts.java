@@ -22,6 +22,7 @@ import java.util.function.Supplier;
  *
  * @param directory the directory current at each call (a reload applies to the next action)
  * @param policy    plans a notice's recipients without storing anything (preview)
+ * @param incidentFiling the inbound intake's act stage, for reports filed through a door
  */
 public record ApplicationParts(
         Supplier<Directory> directory,
@@ -37,5 +38,6 @@ public record ApplicationParts(
         Supplier<List<CircuitBreaker.BreakerStatus>> breakers,
         AuditLog audit,
         Clock clock,
-        ZoneId zone) {
+        ZoneId zone,
+        IncidentFiling incidentFiling) {
 }

@@ -620,19 +620,62 @@ public final class InboundIntake {
             events.publish(new GatewayEvent(GatewayEvent.Kind.INBOUND_ACCEPTED, ack.reference(), signer.organisationId(), j.now));
             return InboundOutcome.accepted(j.id, ack.reference());
         }
-        InboundDocument.IncidentReport report = (InboundDocument.IncidentReport) document;
+        FiledReport filed = acceptIncidentReport(j.id, signer, j.innerSha256.orElseThrow(), (InboundDocument.IncidentReport) document,
+                text, level, j.now);
+        return InboundOutcome.accepted(j.id, filed.relayReference());
+    }
+
+    /** A report stored in its thread: the thread key, its number (第N報) and the relay's reference. */
+    public record FiledReport(long inboundId, String incidentKey, int reportNumber, String relayReference) {
+    }
+
+    /**
+     * An incident report filed through a door (the console or the API) by an authenticated point of
+     * contact of the reporting organisation: the door's login stands where the signature stands for
+     * e-mail. The document is read by the same parser with the same limits (a bad one is refused whole,
+     * nothing stored), kept as the raw message of an inbound record of {@code source}, then numbered,
+     * relayed and stored exactly as a verified e-mail report is.
+     *
+     * @param filer    the acting point of contact and organisation; its fingerprint names the door and person
+     * @param document the machine-readable report (JSON, docs/inbound-format.md)
+     */
+    public FiledReport fileReport(VerifiedSender filer, String document, String source) throws FormatException {
+        byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > settings.maxPartBytes()) {
+            throw FormatException.limit("the report is larger than gateway.inbound.max-part-bytes (" + settings.maxPartBytes() + " bytes)");
+        }
+        InboundDocument parsed = parser.parse(document, true);
+        if (!(parsed instanceof InboundDocument.IncidentReport report)) {
+            throw new FormatException(List.of("type: a door files only an incident-report, was " + parsed.typeName()));
+        }
+        Instant now = clock.instant();
+        // the raw record says who filed it, so two organisations' identical documents stay two reports
+        byte[] raw = ("Filed-By: " + filer.fingerprint() + " for " + filer.pocId() + " (" + filer.organisationId() + ")\n\n" + document)
+                .getBytes(StandardCharsets.UTF_8);
+        InboundStore.Recorded recorded = store.record(raw, false, raw.length, source, now);
+        if (!recorded.firstTime()) {
+            // the very same bytes were filed before (a double submit that escaped its idempotency key)
+            throw new IllegalArgumentException("this exact report was filed already (inbound #" + recorded.message().id()
+                    + "); nothing was stored again");
+        }
+        return acceptIncidentReport(recorded.message().id(), filer, sha256(bytes), report, document,
+                report.level().orElse(DEFAULT_REPORT_LEVEL), now);
+    }
+
+    private FiledReport acceptIncidentReport(long id, VerifiedSender signer, String innerSha256, InboundDocument.IncidentReport report,
+                                             String text, Tlp level, Instant now) {
         String key = signer.organisationId() + "/" + report.incidentId();
         int number = store.nextReportNumber(key);
         // Relayed first: if the process dies before the report is stored, the retry relays it again
         // (a duplicate the recipients can see) rather than storing a report nobody was told of.
-        String reference = relay.relay(report, key, number, level, signer, j.now);
-        store.acceptReport(j.id, signer, j.innerSha256.orElseThrow(), new NewIncidentReport(key, report.incidentId(), number,
+        String reference = relay.relay(report, key, number, level, signer, now);
+        store.acceptReport(id, signer, innerSha256, new NewIncidentReport(key, report.incidentId(), number,
                 level, report.exercise(), report.triggerCategory().map(c -> c.code()), report.triggerCase().map(c -> c.code()),
                 report.eventType().map(e -> e.code()), report.causes().stream().map(c -> c.code()).toList(),
-                report.contact().person(), report.doNotShare(), text, Optional.of(reference)), j.now);
-        LOG.info("inbound #{}: incident report {} 第{}報 from {} relayed as {}", j.id, key, number, signer.pocId(), reference);
-        events.publish(new GatewayEvent(GatewayEvent.Kind.INBOUND_ACCEPTED, reference, signer.organisationId(), j.now));
-        return InboundOutcome.accepted(j.id, reference);
+                report.contact().person(), report.doNotShare(), text, Optional.of(reference)), now);
+        LOG.info("inbound #{}: incident report {} 第{}報 from {} relayed as {}", id, key, number, signer.pocId(), reference);
+        events.publish(new GatewayEvent(GatewayEvent.Kind.INBOUND_ACCEPTED, reference, signer.organisationId(), now));
+        return new FiledReport(id, key, number, reference);
     }
 
     private InboundOutcome quarantine(Judging j, ReasonCode reason, String detail) {

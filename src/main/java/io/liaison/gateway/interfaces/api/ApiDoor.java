@@ -4,6 +4,7 @@ import io.liaison.gateway.application.ActionRefusedException;
 import io.liaison.gateway.application.ApiTokens;
 import io.liaison.gateway.application.Application;
 import io.liaison.gateway.application.Idempotency;
+import io.liaison.gateway.application.IncidentReportRejectedException;
 import io.liaison.gateway.application.UnknownActorException;
 import io.liaison.gateway.application.Verdict;
 import io.liaison.gateway.events.GatewayEvents;
@@ -141,6 +142,8 @@ public final class ApiDoor implements GatewayHttpServer.Door {
         } catch (NoticeRejectedException e) {
             problem = Problem.of(422, "notice-rejected", "The notice was refused", String.join("; ", e.problems())
                     + "; nothing was stored").field("content");
+        } catch (IncidentReportRejectedException e) {
+            problem = Problem.badRequest(e.field(), e.getMessage());
         } catch (ForwardRefusedException e) {
             problem = Problem.of(422, "forward-refused", "The forward was refused", e.getMessage());
         } catch (IllegalArgumentException e) {

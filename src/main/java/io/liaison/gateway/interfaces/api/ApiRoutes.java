@@ -16,6 +16,9 @@ import java.util.Set;
 final class ApiRoutes {
     private static final Set<String> NOTICE_FILE = Set.of("name", "content");
     private static final int MAX_QUARANTINE = 200;
+    /** The top-level items of an incident report (docs/inbound-format.md); the door adds liaison and type. */
+    static final Set<String> INCIDENT_REPORT = Set.of("incident", "contact", "tlp", "exercise", "summary", "trigger", "event_type",
+            "causes", "affected_system", "response", "spread", "notes", "do_not_share");
 
     private ApiRoutes() {
     }
@@ -45,6 +48,10 @@ final class ApiRoutes {
                         Set.of(), 200, c -> app.dutyBoard().board(c.actor(), Duration.ofHours(hours(c)))),
                 new ApiRoute(HttpMethod.GET, "/quarantine", "Quarantined inbound: reason, claimed sender, contact told", false, false,
                         Set.of(), 200, c -> Map.of("messages", app.quarantineReview().list(c.actor(), MAX_QUARANTINE))),
+                new ApiRoute(HttpMethod.POST, "/incidents", "File an incident report (第1報 or 第N報) for the caller's organisation;"
+                        + " the body is the report of docs/inbound-format.md as JSON", true, true, INCIDENT_REPORT, 201,
+                        c -> app.fileIncidentReport().file(c.actor(), c.input().object().copy().put("liaison", 1)
+                                .put("type", "incident-report").encode())),
                 new ApiRoute(HttpMethod.GET, "/incidents/{organisation}/{incident}", "An incident's reports (第1報, 第N報) in order",
                         false, false, Set.of(), 200,
                         c -> app.incidentView().thread(c.actor(), c.param("organisation") + "/" + c.param("incident"))),

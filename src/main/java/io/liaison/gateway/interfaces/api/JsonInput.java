@@ -51,6 +51,11 @@ final class JsonInput {
         return new JsonInput(o);
     }
 
+    /** The body as read (its fields already checked against the endpoint's), for a use case that reads a whole document. */
+    JsonObject object() {
+        return body;
+    }
+
     String requiredText(String field) {
         return optionalText(field).orElseThrow(() -> Problem.badRequest(field, "field '" + field + "' is required").raise());
     }

@@ -39,6 +39,8 @@ class ApiAnswersEveryEndpointForEveryRoleTest {
         EXPECTED.put("GET /quarantine", "A 403 403 403 403 403");
         EXPECTED.put("GET /statistics?period=FY2026", "A A A 403 403 403");
         EXPECTED.put("GET /directory", "A A A A A A");
+        // only an operator's SOC files a report, for its own organisation
+        EXPECTED.put("POST /incidents", "403 403 403 403 A A");
         // no such incident: 404 for whoever may read incidents, west-power included (it learns nothing); 403 by the table
         EXPECTED.put("GET /incidents/east-power/INC-1", "404 404 403 403 404 404");
     }
@@ -95,6 +97,9 @@ class ApiAnswersEveryEndpointForEveryRoleTest {
         }
         if (path.endsWith("/confirm")) {
             return "{}";
+        }
+        if (path.equals("/incidents")) {
+            return "{\"incident\":\"MATRIX-1\",\"contact\":{\"person\":\"SOC\",\"means\":[{\"phone\":\"+81312340001\"}]}}";
         }
         return path.endsWith("/resend") ? "" : null;
     }
