@@ -160,6 +160,7 @@ public final class Gateway implements AutoCloseable {
     private final GatewayObservability observability;
     private final KeyAnnouncer keyAnnouncer;
     private final CertificateExpiryWatch certificateExpiry;
+    private final io.liaison.gateway.keys.rollover.KeySwitchRecorder keySwitch;
     private final Main camel;
     /** What a live console subscribes to; in memory here, relayed between nodes on PostgreSQL (issue 14). */
     private final GatewayEvents events;
@@ -292,6 +293,8 @@ public final class Gateway implements AutoCloseable {
         this.keyAnnouncer = new KeyAnnouncer(directory, store, keyNotices, audit, clock, zone, settings.get("gateway.reference-prefix"));
         this.certificateExpiry = new CertificateExpiryWatch(directory, store, keyNotices, clock, zone,
                 settings.get("gateway.reference-prefix"), expiryWarningDays(settings)).oneGatewayAtATime(jobs);
+        this.keySwitch = new io.liaison.gateway.keys.rollover.KeySwitchRecorder(
+                keys.rolling() ? Optional.of(keys.nextKeys()) : Optional.empty(), audit, clock).oneGatewayAtATime(jobs);
 
         this.inboundStore = new JdbcInboundStore(database.dataSource(), audit);
         List<RecipientCertificate> registered = InboundIntake.registeredCertificates(directory.get());
@@ -351,6 +354,7 @@ public final class Gateway implements AutoCloseable {
         camel.bind("acknowledgements", confirmations);
         camel.bind("auditCheckpoints", auditCheckpoints);
         camel.bind("certificateExpiryWatch", certificateExpiry);
+        camel.bind("keySwitchRecorder", keySwitch);
         camel.configure().withRoutesIncludePattern(routesPattern(settings));
         camel.start();
         leases.start();
@@ -393,6 +397,11 @@ public final class Gateway implements AutoCloseable {
     /** Tells contacts whose certificate expires soon (the timer route runs it too); tests run it after moving the clock. */
     public CertificateExpiryWatch certificateExpiryWatch() {
         return certificateExpiry;
+    }
+
+    /** Writes {@code key.rolled} once the rollover's switch date has passed (the timer route runs it too). */
+    public io.liaison.gateway.keys.rollover.KeySwitchRecorder keySwitchRecorder() {
+        return keySwitch;
     }
 
     public static Builder builder(GatewaySettings settings) {
