@@ -5,6 +5,7 @@ import io.liaison.gateway.application.Idempotency;
 import io.liaison.gateway.interfaces.api.ApiDoor;
 import io.liaison.gateway.interfaces.http.GatewayHttpServer;
 import io.liaison.gateway.interfaces.http.HttpSettings;
+import io.liaison.gateway.interfaces.web.console.ConsoleDoor;
 import io.liaison.gateway.store.jdbc.JdbcApiTokenStore;
 import io.liaison.gateway.store.jdbc.JdbcIdempotencyStore;
 import java.io.IOException;
@@ -26,7 +27,12 @@ public final class HttpDoors {
     public static GatewayHttpServer start(Gateway gateway, GatewaySettings settings) {
         Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(gateway.dataSource()), gateway.clock());
         return GatewayHttpServer.start(settings(settings), List.of(new ApiDoor(gateway.application(), tokens(gateway), idempotency,
-                gateway.events())));
+                gateway.events()), console(gateway, idempotency)));
+    }
+
+    /** The console's pages; the session door (docs/seams.md §6) is mounted before them and attaches who acts. */
+    public static ConsoleDoor console(Gateway gateway, Idempotency idempotency) {
+        return new ConsoleDoor(gateway.application(), gateway.events(), idempotency, gateway.clock(), gateway.zone());
     }
 
     /** The API tokens of this gateway's database, managed by {@code token …} on the gateway host. */

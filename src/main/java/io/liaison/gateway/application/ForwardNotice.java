@@ -1,6 +1,7 @@
 package io.liaison.gateway.application;
 
 import io.liaison.gateway.numbering.Registrar;
+import io.liaison.gateway.policy.DeliveryPlan;
 import io.liaison.gateway.policy.ForwardCommand;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,20 @@ public final class ForwardNotice {
     ForwardNotice(ApplicationParts parts, Guard guard) {
         this.parts = parts;
         this.guard = guard;
+    }
+
+    /**
+     * What a forward or relay would do, judged by the same gate and nothing stored: the deliveries it
+     * would make and every refusal with its reason, shown to the sender before it sends.
+     */
+    public ForwardPreview preview(Actor actor, String reference, List<String> to, boolean toMembers) {
+        boolean visible = parts.notices().noticeVisibleTo(reference, actor.organisationId()).isPresent();
+        guard.require(actor, Action.FORWARD_NOTICE, reference, visible);
+        DeliveryPlan plan = parts.policy().planForward(new ForwardCommand(reference, actor.pocId(), to, toMembers)).plan();
+        return new ForwardPreview(reference, plan.deliveries().stream().map(d -> new NoticePreview.Recipient(d.organisationId(),
+                d.pocId(), d.channel().yamlName(), d.address(), d.role().name().toLowerCase(java.util.Locale.ROOT))).toList(),
+                plan.refusals().stream().map(r -> new NoticePreview.Refused(r.organisationId(), r.pocId(),
+                        r.channel().map(c -> c.yamlName()), r.reason())).toList());
     }
 
     public NoticeAccepted forward(Actor actor, String reference, List<String> to, boolean toMembers) {
