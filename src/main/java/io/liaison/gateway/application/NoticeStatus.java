@@ -56,6 +56,11 @@ public final class NoticeStatus {
         return new StatusReport(notice.get(), hops, deliveries, refusals, followUps).withTracking(confirmed, watches, steps, List.of());
     }
 
+    /** The same as {@link #status}, in the plain values a page shows. */
+    public NoticeDetail detail(Actor actor, String reference) {
+        return NoticeDetail.of(status(actor, reference));
+    }
+
     /** The notices the actor's organisation originated, passed on or received, newest first. */
     public List<NoticeSummary> inbox(Actor actor) {
         guard.require(actor, Action.VIEW_INBOX, actor.organisationId());

@@ -5,15 +5,11 @@ import io.liaison.gateway.application.ConfirmationResult;
 import io.liaison.gateway.application.ForwardPreview;
 import io.liaison.gateway.application.Idempotency;
 import io.liaison.gateway.application.NoticeAccepted;
+import io.liaison.gateway.application.NoticeDetail;
 import io.liaison.gateway.application.NoticePreview;
 import io.liaison.gateway.application.NoticeSummary;
 import io.liaison.gateway.intake.NoticeFile;
 import io.liaison.gateway.marking.Tlp;
-import io.liaison.gateway.store.Delivery;
-import io.liaison.gateway.store.Hop;
-import io.liaison.gateway.store.StoredNotice;
-import io.liaison.gateway.track.Confirmation;
-import io.liaison.gateway.track.StatusReport;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -76,36 +72,34 @@ final class NoticePages {
 
     View notice(Visit v) {
         String reference = v.param("reference");
-        StatusReport s = v.app().noticeStatus().status(v.actor(), reference);
-        StoredNotice n = s.notice();
+        NoticeDetail s = v.app().noticeStatus().detail(v.actor(), reference);
+        NoticeSummary n = s.notice();
         Html h = new Html();
-        h.open("p", "class", "marking").append(Layout.tlp(n.level().label())).text(" ")
+        h.open("p", "class", "marking").append(Layout.tlp(n.level())).text(" ")
                 .append(Layout.exercise(n.exercise(), v.labels()))
-                .element("span", " " + n.kind().yamlName() + " · " + n.originatorOrg() + " (" + n.senderPoc() + ") · "
+                .element("span", " " + n.kind() + " · " + n.originator() + " (" + s.senderPoc() + ") · "
                         + v.time(n.createdAt()), "class", "muted").close("p");
-        h.element("p", n.summary(), "class", "summary");
-        h.element("pre", n.body(), "class", "body");
+        h.element("p", s.summary(), "class", "summary");
+        h.element("pre", s.body(), "class", "body");
 
         h.open("section", "class", "panel").element("h2", v.t("notice.chain"));
-        BoardPages.table(h, v, List.of("col.action", "col.organisation", "col.poc", "col.time"), s.hops().stream()
-                .map((Hop x) -> List.of(x.action(), x.senderOrg(), x.senderPoc(), v.time(x.at()))).toList(), -1);
+        BoardPages.table(h, v, List.of("col.action", "col.organisation", "col.poc", "col.time"), s.chain().stream()
+                .map(x -> List.of(x.action(), x.organisationId(), x.pocId(), v.time(x.at()))).toList(), -1);
         h.close("section");
 
         h.open("section", "class", "panel").element("h2", v.t("notice.deliveries"));
         List<List<String>> rows = new ArrayList<>();
-        for (Delivery d : s.deliveries()) {
-            rows.add(List.of(d.organisationId(), d.pocId(), d.channel().yamlName(), s.stateOf(d), String.valueOf(d.attempts()),
+        for (NoticeDetail.DeliveryLine d : s.deliveries()) {
+            rows.add(List.of(d.organisationId(), d.pocId(), d.channel(), d.state(), String.valueOf(d.attempts()),
                     d.lastError().orElse("")));
         }
         BoardPages.table(h, v, List.of("col.organisation", "col.poc", "col.channel", "col.state", "col.attempts", "col.reason"), rows, -1);
         if (!s.refusals().isEmpty()) {
             h.element("h3", v.t("notice.refusals"));
             BoardPages.table(h, v, List.of("col.organisation", "col.poc", "col.channel", "col.reason"), s.refusals().stream()
-                    .map(r -> List.of(r.organisationId(), r.pocId().orElse("—"), r.channel().map(c -> c.yamlName()).orElse("—"),
-                            r.reason())).toList(), -1);
+                    .map(r -> List.of(r.organisationId(), r.pocId().orElse("—"), r.channel().orElse("—"), r.reason())).toList(), -1);
         }
-        if (Layout.may(v.app().authorisation(), v.actor(), Action.RESEND_DELIVERY)
-                && s.deliveries().stream().anyMatch(d -> d.state() == io.liaison.gateway.store.DeliveryState.FAILED)) {
+        if (Layout.may(v.app().authorisation(), v.actor(), Action.RESEND_DELIVERY) && s.anyFailed()) {
             h.open("form", "method", "post", "action", "/notices/" + n.reference() + "/resend").csrf(v.csrf())
                     .element("button", v.t("notice.resend-all"), "type", "submit").close("form");
         }
@@ -113,9 +107,8 @@ final class NoticePages {
 
         h.open("section", "class", "panel").element("h2", v.t("notice.confirmations"));
         BoardPages.table(h, v, List.of("col.organisation", "col.poc", "col.channel", "col.state", "col.time"), s.confirmations().stream()
-                .map((Confirmation c) -> List.of(c.organisationId().orElse("—"), c.pocId().orElse("—"),
-                        c.channel().name().toLowerCase(java.util.Locale.ROOT), c.verdict().name().toLowerCase(java.util.Locale.ROOT),
-                        v.time(c.at()))).toList(), -1);
+                .map(c -> List.of(c.organisationId().orElse("—"), c.pocId().orElse("—"), c.channel(), c.verdict(), v.time(c.at())))
+                .toList(), -1);
         if (Layout.may(v.app().authorisation(), v.actor(), Action.CONFIRM_NOTICE)) {
             h.open("form", "method", "post", "action", "/notices/" + n.reference() + "/confirm", "class", "inline").csrf(v.csrf())
                     .open("label").text(v.t("notice.note") + " ").empty("input", "type", "text", "name", "note", "maxlength", "500")
@@ -126,8 +119,8 @@ final class NoticePages {
         if (!s.followUps().isEmpty()) {
             h.open("section", "class", "panel").element("h2", v.t("notice.follow-ups"));
             h.open("ul");
-            for (StoredNotice f : s.followUps()) {
-                h.open("li").append(Layout.tlp(f.level().label())).text(" ")
+            for (NoticeSummary f : s.followUps()) {
+                h.open("li").append(Layout.tlp(f.level())).text(" ")
                         .element("a", f.reference(), "href", "/notices/" + f.reference()).text(" " + f.title()).close("li");
             }
             h.close("ul").close("section");
