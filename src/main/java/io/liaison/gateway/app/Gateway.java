@@ -297,12 +297,14 @@ public final class Gateway implements AutoCloseable {
                 keys.rolling() ? Optional.of(keys.nextKeys()) : Optional.empty(), audit, clock).oneGatewayAtATime(jobs);
 
         this.inboundStore = new JdbcInboundStore(database.dataSource(), audit);
-        List<RecipientCertificate> registered = InboundIntake.registeredCertificates(directory.get());
         InboundSettings inbound = inboundSettings(settings);
-        // During a rollover both keys decrypt until gateway.key.retire-at, the new one only after it.
-        List<InboundOpener> openers = new ArrayList<>(List.of(new OpenPgpInboundOpener(keys.openPgp(), registered, inbound.limits())));
+        // During a rollover both keys decrypt until gateway.key.retire-at, the new one only after it. The signers
+        // trusted are the current directory's: a reload's new or removed certificate counts from the next message.
+        List<InboundOpener> openers = new ArrayList<>(List.of(new io.liaison.gateway.inbound.DirectoryFollowingOpener(directory,
+                registered -> new OpenPgpInboundOpener(keys.openPgp(), registered, inbound.limits()))));
         // Without an S/MIME key no S/MIME contact is allowed (above), so an S/MIME reply is then refused as a format not opened.
-        keys.smime().ifPresent(k -> openers.add(new SmimeInboundOpener(k, registered, inbound.limits())));
+        keys.smime().ifPresent(k -> openers.add(new io.liaison.gateway.inbound.DirectoryFollowingOpener(directory,
+                registered -> new SmimeInboundOpener(k, registered, inbound.limits()))));
         this.inboundIntake = new InboundIntake(directory, inboundStore, store, openers,
                 inbound, clock, zone, settings.get("gateway.reference-prefix"),
                 java.util.Optional.of(confirmations), quarantineNoticeSettings(settings), events)
