@@ -9,6 +9,7 @@ import io.liaison.gateway.store.StoredNotice;
 import io.liaison.gateway.store.StoredRefusal;
 import io.liaison.gateway.track.ack.ConfirmationStore;
 import io.liaison.gateway.track.escalation.EscalationStore;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,12 +119,20 @@ public record StatusReport(StoredNotice notice, List<Hop> hops, List<Delivery> d
         }
         Map<Long, Hop> byId = hops.stream().collect(Collectors.toMap(Hop::id, Function.identity()));
         b.append("Chain:\n");
+        // The notice's own hops and, in time order among them, each follow-up that cancelled or superseded it:
+        // a reader of the chain sees where the notice went and that it was later withdrawn, and by whom.
+        List<Map.Entry<Instant, String>> chain = new ArrayList<>();
         for (Hop h : hops) {
             List<String> to = deliveries.stream().filter(d -> d.hopId() == h.id()).map(Delivery::organisationId).distinct().toList();
-            b.append("  ").append(time(h.at(), zone)).append("  ").append(h.action()).append(" by ")
-                    .append(h.senderPoc()).append(" (").append(h.senderOrg()).append(") -> ")
-                    .append(to.isEmpty() ? "nobody" : String.join(", ", to)).append('\n');
+            chain.add(Map.entry(h.at(), "  " + time(h.at(), zone) + "  " + h.action() + " by " + h.senderPoc() + " ("
+                    + h.senderOrg() + ") -> " + (to.isEmpty() ? "nobody" : String.join(", ", to)) + "\n"));
         }
+        for (StoredNotice f : followUps) {
+            boolean cancel = f.followUp().orElseThrow().type() == io.liaison.gateway.intake.FollowUp.Type.CANCEL;
+            chain.add(Map.entry(f.createdAt(), "  " + time(f.createdAt(), zone) + "  " + (cancel ? "cancel" : "update") + " by "
+                    + f.senderPoc() + " (" + f.originatorOrg() + ") as " + f.reference() + "\n"));
+        }
+        chain.stream().sorted(Map.Entry.comparingByKey()).forEach(e -> b.append(e.getValue()));
         Map<String, Confirmation> acknowledged = confirmedContacts();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"RECIPIENT", "POC", "CHANNEL", "STATE", "TRIES", "VIA", "DETAIL"});
