@@ -2,6 +2,9 @@ package io.liaison.gateway.interfaces.api;
 
 import io.liaison.gateway.application.Application;
 import io.liaison.gateway.intake.NoticeFile;
+import io.liaison.gateway.marking.Tlp;
+import io.liaison.gateway.reshare.Grounds;
+import io.liaison.gateway.reshare.ReshareRequest;
 import io.liaison.gateway.interfaces.http.Problem;
 import io.liaison.gateway.stats.FiscalQuarter;
 import io.liaison.gateway.stats.StatisticsPeriod;
@@ -10,12 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The API's route table: every endpoint once, over one application use case each. */
 final class ApiRoutes {
     private static final Set<String> NOTICE_FILE = Set.of("name", "content");
     private static final int MAX_QUARANTINE = 200;
+    private static final Set<String> RESHARE_REQUEST = Set.of("incident", "report", "grounds", "level", "sectors",
+            "includeDependentSectors", "redact");
     /** The top-level items of an incident report (docs/inbound-format.md); the door adds liaison and type. */
     static final Set<String> INCIDENT_REPORT = Set.of("incident", "contact", "tlp", "exercise", "summary", "trigger", "event_type",
             "causes", "affected_system", "response", "spread", "notes", "do_not_share");
@@ -55,6 +61,12 @@ final class ApiRoutes {
                 new ApiRoute(HttpMethod.GET, "/incidents/{organisation}/{incident}", "An incident's reports (第1報, 第N報) in order",
                         false, false, Set.of(), 200,
                         c -> app.incidentView().thread(c.actor(), c.param("organisation") + "/" + c.param("incident"))),
+                new ApiRoute(HttpMethod.POST, "/reshares", "Propose a sanitised re-share of an incident report; sends nothing",
+                        true, false, RESHARE_REQUEST, 201, c -> {
+                            // the label (RS-0001) is what the approver names; the record alone carries only its number
+                            var p = app.proposeReshare().propose(c.actor(), reshareRequest(c));
+                            return Map.of("label", p.label(), "proposal", p);
+                        }),
                 new ApiRoute(HttpMethod.GET, "/reshares/{label}", "A re-share proposal with every removal", false, false, Set.of(), 200,
                         c -> app.approveReshare().show(c.actor(), c.param("label"))),
                 new ApiRoute(HttpMethod.POST, "/reshares/{label}/approve", "Approve a re-share (a NISC approver, not its proposer)",
@@ -68,6 +80,23 @@ final class ApiRoutes {
     private static NoticeFile noticeFile(ApiCall c) {
         String name = c.input().optionalText("name").orElse("api-notice.yaml");
         return new NoticeFile(name, c.input().requiredText("content").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static ReshareRequest reshareRequest(ApiCall c) {
+        JsonInput in = c.input();
+        String g = in.requiredText("grounds");
+        Grounds grounds = Grounds.parse(g).orElseThrow(() ->
+                Problem.badRequest("grounds", "grounds '" + g + "' is not one of " + Grounds.accepted()).raise());
+        Optional<Tlp> level = in.optionalText("level").map(l ->
+                Tlp.parse(l).orElseThrow(() -> Problem.badRequest("level", "level '" + l
+                        + "' is not a TLP 2.0 label; use one of " + Tlp.acceptedLabels()).raise()));
+        Object report = in.object().getValue("report");
+        if (report != null && !(report instanceof Integer)) {
+            throw Problem.badRequest("report", "report must be a whole number (第N報)").raise();
+        }
+        return new ReshareRequest(in.requiredText("incident"),
+                Optional.ofNullable((Integer) report), grounds, level, in.texts("sectors"),
+                in.flag("includeDependentSectors"), in.texts("redact"));
     }
 
     private static long deliveryId(String id) {
