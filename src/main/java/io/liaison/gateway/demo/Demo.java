@@ -45,7 +45,18 @@ public final class Demo {
         this.out = out;
     }
 
+    /** What runs once the story is told, with the gateway and the in-process servers still up ({@code demo --console}). */
+    @FunctionalInterface
+    public interface Afterwards {
+        void run(Gateway gateway, GatewaySettings settings) throws Exception;
+    }
+
     public boolean run(Optional<Path> outDir) throws Exception {
+        return run(outDir, new Properties(), Optional.empty());
+    }
+
+    /** The story; {@code overrides} are added to the demo's settings; {@code afterwards} runs before the gateway stops. */
+    public boolean run(Optional<Path> outDir, Properties overrides, Optional<Afterwards> afterwards) throws Exception {
         Path work = Files.createTempDirectory("liaison-demo");
         GreenMail mailServer = new GreenMail(new ServerSetup[] {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
@@ -67,6 +78,7 @@ public final class Demo {
                     + " servers only (the defaults: STARTTLS required, IMAPS, e-mail-to-fax only over TLS)");
             demo.setProperty("gateway.smpp.host", "127.0.0.1");
             demo.setProperty("gateway.smpp.port", String.valueOf(smsc.port()));
+            demo.putAll(overrides);
             GatewaySettings settings = GatewaySettings.load(Optional.empty(), demo);
 
             List<StatusReport> reports = new ArrayList<>();
@@ -130,6 +142,9 @@ public final class Demo {
                 if (outDir.isPresent()) {
                     writeFaxes(outDir.get(), gateway, reports);
                     DemoStatistics.write(gateway, outDir.get(), out, clock.instant());
+                }
+                if (afterwards.isPresent()) {
+                    afterwards.get().run(gateway, settings);
                 }
             }
 
