@@ -47,6 +47,8 @@ public enum AuditAction {
     SESSION_LOGIN("session.login"),
     /** A person logged out, or the session ended. */
     SESSION_LOGOUT("session.logout"),
+    /** A console login refused: unknown person, a state used twice or expired, an answer that did not verify. */
+    SESSION_REFUSED("session.refused"),
     /** An API token was created (its id only, never the token). */
     TOKEN_CREATED("token.created"),
     /** An API token was revoked. */

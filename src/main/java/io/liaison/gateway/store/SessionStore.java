@@ -1,0 +1,49 @@
+package io.liaison.gateway.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The console's server-side sessions and the logins under way, in the gateway's database so every node
+ * sees every session (docs/seams.md §6). Only a SHA-256 of a session id or of a login's state is kept:
+ * whoever reads the table cannot present either.
+ */
+public interface SessionStore {
+
+    /**
+     * A person's session: who the provider authenticated (issuer and subject; the directory decides the rest
+     * at every request), through which configured provider, and its two clocks.
+     */
+    record ConsoleSession(String idSha256, String issuer, String subject, String provider, Instant createdAt,
+                          Instant lastSeenAt) {
+    }
+
+    /**
+     * A login sent to a provider and not yet back: the nonce and PKCE verifier stay here, never in the
+     * browser; {@code nextPath} is the local path to land on.
+     */
+    record PendingLogin(String stateSha256, String provider, String nonce, String codeVerifier, String nextPath,
+                        Instant createdAt) {
+    }
+
+    void create(ConsoleSession session);
+
+    Optional<ConsoleSession> find(String idSha256);
+
+    /** Records activity; false when the session no longer exists. */
+    boolean touch(String idSha256, Instant at);
+
+    /** Ends a session; false when it was already gone. */
+    boolean delete(String idSha256);
+
+    void begin(PendingLogin login);
+
+    /**
+     * Takes the login of this state once: it is deleted as it is read, so a replayed callback finds
+     * nothing, and two racing callbacks get it at most once.
+     */
+    Optional<PendingLogin> take(String stateSha256);
+
+    /** Drops logins begun before {@code cutoff} (abandoned at the provider). */
+    int forgetLoginsBefore(Instant cutoff);
+}
