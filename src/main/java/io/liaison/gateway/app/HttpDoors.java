@@ -6,8 +6,11 @@ import io.liaison.gateway.interfaces.api.ApiDoor;
 import io.liaison.gateway.interfaces.http.GatewayHttpServer;
 import io.liaison.gateway.interfaces.http.HttpSettings;
 import io.liaison.gateway.interfaces.web.console.ConsoleDoor;
+import io.liaison.gateway.interfaces.web.session.ConsoleLogin;
+import io.liaison.gateway.interfaces.web.session.SessionDoor;
 import io.liaison.gateway.store.jdbc.JdbcApiTokenStore;
 import io.liaison.gateway.store.jdbc.JdbcIdempotencyStore;
+import io.liaison.gateway.store.jdbc.JdbcSessionStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +29,62 @@ public final class HttpDoors {
     /** Starts the console and API server for a running gateway. */
     public static GatewayHttpServer start(Gateway gateway, GatewaySettings settings) {
         Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(gateway.dataSource()), gateway.clock());
-        return GatewayHttpServer.start(settings(settings), List.of(new ApiDoor(gateway.application(), tokens(gateway), idempotency,
+        HttpSettings http = settings(settings);
+        return GatewayHttpServer.start(http, List.of(session(gateway, consoleLogin(settings, http)), new ApiDoor(gateway.application(), tokens(gateway), idempotency,
                 gateway.events()), console(gateway, idempotency)));
     }
 
     /** The console's pages; the session door (docs/seams.md §6) is mounted before them and attaches who acts. */
     public static ConsoleDoor console(Gateway gateway, Idempotency idempotency) {
         return new ConsoleDoor(gateway.application(), gateway.events(), idempotency, gateway.clock(), gateway.zone());
+    }
+
+    /** Login and sessions, mounted first: it attaches who acts before any page runs (docs/seams.md §6). */
+    public static SessionDoor session(Gateway gateway, ConsoleLogin login) {
+        return new SessionDoor(login, new JdbcSessionStore(gateway.dataSource()), gateway.application().actors(), gateway.audit(),
+                gateway.clock());
+    }
+
+    /**
+     * {@code gateway.console.*}: the OpenID Connect providers people log in with, the console's address for
+     * the redirect back, the session time-outs. A client secret comes from its environment variable or file only.
+     */
+    public static ConsoleLogin consoleLogin(GatewaySettings s, HttpSettings http) {
+        try {
+            List<ConsoleLogin.Provider> providers = new java.util.ArrayList<>();
+            for (String id : s.optional("gateway.console.oidc.providers").orElse("").split(",")) {
+                if (id.isBlank()) {
+                    continue;
+                }
+                String p = "gateway.console.oidc." + id.trim() + ".";
+                providers.add(new ConsoleLogin.Provider(id.trim(), s.optional(p + "label").orElse(id.trim()), s.get(p + "issuer").trim(),
+                        s.get(p + "client-id").trim(), secret(s, p + "client-secret-env", p + "client-secret-file")));
+            }
+            String baseUrl = s.optional("gateway.console.base-url").map(String::trim).filter(v -> !v.isEmpty())
+                    .orElse((http.tls().isPresent() ? "https://" : "http://") + http.host() + ":" + http.port());
+            return new ConsoleLogin(providers, baseUrl, s.duration("gateway.console.session.idle-timeout"),
+                    s.duration("gateway.console.session.absolute-timeout"), http.tls().isPresent() || baseUrl.startsWith("https://"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new GatewaySettings.SettingsException("settings gateway.console.*: " + e.getMessage());
+        }
+    }
+
+    private static String secret(GatewaySettings s, String envKey, String fileKey) {
+        Optional<String> fromEnv = s.optional(envKey).map(String::trim).filter(v -> !v.isEmpty()).map(System::getenv)
+                .filter(v -> !v.isEmpty());
+        if (fromEnv.isPresent()) {
+            return fromEnv.get();
+        }
+        Optional<String> file = s.optional(fileKey).map(String::trim).filter(v -> !v.isEmpty());
+        if (file.isEmpty()) {
+            throw new GatewaySettings.SettingsException("setting " + envKey + " names no set variable and " + fileKey
+                    + " is not set: the client secret is read from one of them, never from the settings file");
+        }
+        try {
+            return Files.readString(Path.of(file.get())).strip();
+        } catch (IOException e) {
+            throw new GatewaySettings.SettingsException("setting " + fileKey + ": cannot read " + file.get() + ": " + e.getMessage());
+        }
     }
 
     /** The API tokens of this gateway's database, managed by {@code token …} on the gateway host. */

@@ -36,6 +36,9 @@ public interface SessionStore {
     /** Ends a session; false when it was already gone. */
     boolean delete(String idSha256);
 
+    /** Ends the sessions last used before {@code idleBefore} or begun before {@code createdBefore}; how many. */
+    int endExpired(Instant idleBefore, Instant createdBefore);
+
     void begin(PendingLogin login);
 
     /**

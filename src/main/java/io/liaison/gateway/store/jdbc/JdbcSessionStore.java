@@ -49,6 +49,14 @@ public final class JdbcSessionStore implements SessionStore {
     }
 
     @Override
+    public int endExpired(Instant idleBefore, Instant createdBefore) {
+        return sql.inTransaction(c -> Sql.update(c, "DELETE FROM console_session WHERE last_seen_at < ? OR created_at < ?", ps -> {
+            ps.setTimestamp(1, Sql.ts(idleBefore));
+            ps.setTimestamp(2, Sql.ts(createdBefore));
+        }));
+    }
+
+    @Override
     public void begin(PendingLogin l) {
         sql.inTransaction(c -> Sql.update(c, "INSERT INTO console_login (state_sha256, provider, nonce, code_verifier, next_path,"
                 + " created_at) VALUES (?, ?, ?, ?, ?, ?)", ps -> {

@@ -57,6 +57,17 @@ abstract class SessionStoreContractTest {
     }
 
     @Test
+    void endsIdleAndOldSessionsOnly() {
+        store().create(new ConsoleSession("1".repeat(64), "iss", "idle", "demo", NOW, NOW));
+        store().create(new ConsoleSession("2".repeat(64), "iss", "old", "demo", NOW.minusSeconds(7200), NOW.plusSeconds(600)));
+        store().create(new ConsoleSession("3".repeat(64), "iss", "fresh", "demo", NOW, NOW.plusSeconds(600)));
+        assertEquals(2, store().endExpired(NOW.plusSeconds(1), NOW.minusSeconds(3600)));
+        assertEquals(Optional.empty(), store().find("1".repeat(64)));
+        assertEquals(Optional.empty(), store().find("2".repeat(64)));
+        assertTrue(store().find("3".repeat(64)).isPresent());
+    }
+
+    @Test
     void takesAPendingLoginOnceOnly() {
         PendingLogin l = new PendingLogin("c".repeat(64), "demo", "nonce-1", "verifier-1", "/board", NOW);
         store().begin(l);

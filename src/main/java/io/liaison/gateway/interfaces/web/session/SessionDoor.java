@@ -103,9 +103,9 @@ public final class SessionDoor implements GatewayHttpServer.Door {
         }
         Instant now = clock.instant();
         Optional<String> id = Optional.ofNullable(ctx.request().getCookie(login.cookieName())).map(Cookie::getValue);
-        Optional<SessionStore.Session> found = id.flatMap(v -> store.find(sha256(v)));
+        Optional<SessionStore.ConsoleSession> found = id.flatMap(v -> store.find(sha256(v)));
         if (found.isPresent() && expired(found.get(), now).isPresent()) {
-            store.end(found.get().idSha256());
+            store.delete(found.get().idSha256());
             audit.record(ActorRef.gateway(), AuditAction.SESSION_LOGOUT, null, Map.of("reason", expired(found.get(), now).get(),
                     "issuer", found.get().issuer(), "subject", found.get().subject()));
             found = Optional.empty();
@@ -114,12 +114,13 @@ public final class SessionDoor implements GatewayHttpServer.Door {
             refuseWithoutSession(ctx);
             return;
         }
-        SessionStore.Session s = found.get();
+        SessionStore.ConsoleSession s = found.get();
+        String csrfToken = csrfToken(id.get());
         Actor actor;
         try {
             actor = actors.resolve(new OidcIdentity(s.issuer(), s.subject()), Via.CONSOLE);
         } catch (UnknownActorException e) {
-            store.end(s.idSha256());
+            store.delete(s.idSha256());
             audit.record(ActorRef.gateway(), AuditAction.SESSION_LOGOUT, null, Map.of("reason", "no longer in the directory",
                     "issuer", s.issuer(), "subject", s.subject()));
             page(ctx, 403, "ログインできません / Not allowed", "この方はゲートウェイの名簿に登録されていません。"
@@ -130,7 +131,7 @@ public final class SessionDoor implements GatewayHttpServer.Door {
         if (!(m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS)) {
             String sent = Optional.ofNullable(ctx.request().getFormAttribute(WebRequest.CSRF_FIELD))
                     .orElse(ctx.request().getHeader(WebRequest.CSRF_HEADER));
-            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), s.csrfToken().getBytes(StandardCharsets.UTF_8))) {
+            if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), csrfToken.getBytes(StandardCharsets.UTF_8))) {
                 page(ctx, 403, "フォームの有効期限切れ / Form token missing or wrong",
                         "このフォームは送信されませんでした。ページを再読み込みしてやり直してください。"
                                 + " / Nothing was done or stored: the form's token was missing or wrong. Reload the page and try again.");
@@ -140,11 +141,11 @@ public final class SessionDoor implements GatewayHttpServer.Door {
         if (Duration.between(s.lastSeenAt(), now).compareTo(TOUCH_EVERY) >= 0) {
             store.touch(s.idSha256(), now);
         }
-        WebRequest.attach(ctx, actor, s.csrfToken(), locale(ctx));
+        WebRequest.attach(ctx, actor, csrfToken, locale(ctx));
         ctx.next();
     }
 
-    private Optional<String> expired(SessionStore.Session s, Instant now) {
+    private Optional<String> expired(SessionStore.ConsoleSession s, Instant now) {
         if (!now.isBefore(s.createdAt().plus(login.absoluteTimeout()))) {
             return Optional.of("absolute time-out");
         }
@@ -219,7 +220,7 @@ public final class SessionDoor implements GatewayHttpServer.Door {
         String state = randomToken(32);
         String verifier = randomToken(48);
         String nonce = randomToken(24);
-        store.beginLogin(new SessionStore.PendingLogin(sha256(state), provider.id(), verifier, nonce, next, clock.instant()));
+        store.begin(new SessionStore.PendingLogin(sha256(state), provider.id(), nonce, verifier, next, clock.instant()));
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256Bytes(verifier));
         String url = auth.authorizeURL(new OAuth2AuthorizationURL().setRedirectUri(login.redirectUri()).setScopes(List.of("openid"))
                 .setState(state).setAdditionalParameters(Map.of("code_challenge", challenge, "code_challenge_method", "S256",
@@ -235,7 +236,7 @@ public final class SessionDoor implements GatewayHttpServer.Door {
             page(ctx, 400, "ログインできません / Login failed", "The identity provider's answer has no state; log in again.");
             return;
         }
-        Optional<SessionStore.PendingLogin> pending = store.takeLogin(sha256(state));
+        Optional<SessionStore.PendingLogin> pending = store.take(sha256(state));
         Instant now = clock.instant();
         if (pending.isEmpty() || now.isAfter(pending.get().createdAt().plus(Duration.ofMinutes(LOGIN_MINUTES)))) {
             refused(ctx, 400, pending.map(SessionStore.PendingLogin::provider).orElse("?"), "?", "?",
@@ -280,10 +281,12 @@ public final class SessionDoor implements GatewayHttpServer.Door {
                             + " Ask NISC's gateway operators to add you (person, point of contact, role).");
             return;
         }
-        store.endExpired(now.minus(login.idleTimeout()), now.minus(login.absoluteTimeout()), now.minus(Duration.ofMinutes(LOGIN_MINUTES)));
+        // Housekeeping at each login: sessions nobody came back to, logins abandoned at the provider.
+        store.endExpired(now.minus(login.idleTimeout()), now.minus(login.absoluteTimeout()));
+        store.forgetLoginsBefore(now.minus(Duration.ofMinutes(LOGIN_MINUTES)));
+        // A fresh id at every login: an id planted in the browser before the login never becomes a session.
         String sessionId = randomToken(32);
-        String csrf = HexFormat.of().formatHex(randomBytes(32));
-        store.create(new SessionStore.Session(sha256(sessionId), who.issuer(), who.subject(), provider.id(), csrf, now, now));
+        store.create(new SessionStore.ConsoleSession(sha256(sessionId), who.issuer(), who.subject(), provider.id(), now, now));
         Map<String, String> details = new TreeMap<>();
         details.put("provider", provider.id());
         details.put("issuer", who.issuer());
@@ -336,7 +339,7 @@ public final class SessionDoor implements GatewayHttpServer.Door {
     private void logout(RoutingContext ctx) {
         Actor actor = WebRequest.actor(ctx); // the session handler ran: there is a session and the CSRF token matched
         Cookie cookie = ctx.request().getCookie(login.cookieName());
-        store.end(sha256(cookie.getValue()));
+        store.delete(sha256(cookie.getValue()));
         audit.record(actor.auditRef(), AuditAction.SESSION_LOGOUT, null, Map.of("reason", "logout"));
         ctx.response().addCookie(Cookie.cookie(login.cookieName(), "").setPath("/").setHttpOnly(true).setSecure(login.secureCookie())
                 .setSameSite(CookieSameSite.LAX).setMaxAge(0));
@@ -377,6 +380,14 @@ public final class SessionDoor implements GatewayHttpServer.Door {
         byte[] b = new byte[n];
         random.nextBytes(b);
         return b;
+    }
+
+    /**
+     * The session's CSRF token, derived from its id rather than stored: the table holds neither, and the
+     * token is worthless without the cookie it comes from.
+     */
+    static String csrfToken(String sessionId) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256Bytes("csrf:" + sessionId));
     }
 
     static String sha256(String value) {
