@@ -53,9 +53,21 @@ public record GatewayKeys(GatewayKeySchedule<OpenPgpGatewayKey> openPgp, Optiona
         return load(s, System.getenv());
     }
 
+    /**
+     * The current OpenPGP key alone ({@code gateway.key.file}, its passphrase found as the gateway finds it): what a
+     * command that only signs (an audit export's closing checkpoint) needs, without the S/MIME or next keys.
+     */
+    public static OpenPgpGatewayKey currentOpenPgp(GatewaySettings s) throws GatewayKeyException {
+        return OpenPgpGatewayKey.load(s.path("gateway.key.file"), passphrase(s, System.getenv()));
+    }
+
+    private static PassphraseSource passphrase(GatewaySettings s, Map<String, String> environment) throws GatewayKeyException {
+        return PassphraseSource.resolve(environment, s.optional("gateway.key.passphrase-file").map(Path::of));
+    }
+
     /** As {@link #load(GatewaySettings)} against a given environment (tests cannot set real variables). */
     public static GatewayKeys load(GatewaySettings s, Map<String, String> environment) throws GatewayKeyException {
-        PassphraseSource passphrase = PassphraseSource.resolve(environment, s.optional("gateway.key.passphrase-file").map(Path::of));
+        PassphraseSource passphrase = passphrase(s, environment);
         OpenPgpGatewayKey current = OpenPgpGatewayKey.load(s.path("gateway.key.file"), passphrase);
         Optional<SmimeGatewayKey> smime = smimeKey(s, environment, "gateway.smime.key.file", "gateway.smime.certificate.file",
                 "gateway.smime.key.passphrase-env", "gateway.smime.key.passphrase-file", passphrase);

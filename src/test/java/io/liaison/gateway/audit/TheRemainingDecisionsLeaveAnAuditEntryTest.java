@@ -114,6 +114,12 @@ class TheRemainingDecisionsLeaveAnAuditEntryTest {
             assertEquals(0, exit);
             assertTrue(Files.readString(work.resolve("audit.jsonl")).contains("audit.exported"),
                     "the export shows its own entry");
+            // the export ends on a head signed with the gateway key, found through the gateway's own key lookup
+            long entries = Files.readAllLines(work.resolve("audit.jsonl")).stream().filter(l -> !l.isBlank()).count();
+            List<String> checkpoints = Files.readAllLines(AuditExport.checkpointsOf(work.resolve("audit.jsonl"))).stream()
+                    .filter(l -> l.startsWith("checkpoint ")).toList();
+            assertEquals(Long.toString(entries), checkpoints.get(checkpoints.size() - 1).split(" ")[1],
+                    "the last checkpoint covers the whole export: " + checkpoints);
         }
     }
 

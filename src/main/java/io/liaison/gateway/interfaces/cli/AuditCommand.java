@@ -1,5 +1,6 @@
 package io.liaison.gateway.interfaces.cli;
 
+import io.liaison.gateway.app.GatewayKeys;
 import io.liaison.gateway.app.GatewaySettings;
 import io.liaison.gateway.audit.ActorRef;
 import io.liaison.gateway.audit.AuditAction;
@@ -10,7 +11,6 @@ import io.liaison.gateway.audit.ChainVerdict;
 import io.liaison.gateway.audit.ChainVerifier;
 import io.liaison.gateway.audit.OpenPgpCheckpoints;
 import io.liaison.gateway.keys.GatewayKeyException;
-import io.liaison.gateway.keys.PassphraseSource;
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
 import io.liaison.gateway.keys.openpgp.OpenPgpRecipientCertificate;
 import io.liaison.gateway.store.jdbc.Database;
@@ -134,8 +134,7 @@ public final class AuditCommand implements Callable<Integer> {
         /** The export ends on a signed head when the key can be opened here; else it says what is left unsigned. */
         private static void signHead(GatewaySettings settings, JdbcAuditLog log) {
             try {
-                OpenPgpGatewayKey key = OpenPgpGatewayKey.load(settings.path("gateway.key.file"),
-                        PassphraseSource.resolve(System.getenv(), settings.optional("gateway.key.passphrase-file").map(Path::of)));
+                OpenPgpGatewayKey key = GatewayKeys.currentOpenPgp(settings);
                 new AuditCheckpoints(log, OpenPgpCheckpoints.signer(key), Clock.systemUTC(), Long.MAX_VALUE,
                         java.time.Duration.ofDays(36500)).checkpointNow();
             } catch (GatewayKeyException e) {
