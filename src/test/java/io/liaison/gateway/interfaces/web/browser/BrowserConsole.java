@@ -73,7 +73,9 @@ final class BrowserConsole implements AutoCloseable {
 
     /** Waits (polling the page, at most 30 s) until {@code condition} holds; what the page shows live, not a pause. */
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver(), Duration.ofSeconds(30)).until(condition::apply);
+        // the live page replaces its main element when it changes: an element found a moment ago may be gone
+        return new WebDriverWait(driver(), Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     @Override
