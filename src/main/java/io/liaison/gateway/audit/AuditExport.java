@@ -125,16 +125,36 @@ public final class AuditExport {
         return new Read(entries, unreadable, checkpoints, Math.max(rangeFirst, 1), rangeLast);
     }
 
-    private static List<String> lines(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    /**
+     * The file's lines, split on LF only (a stray CR stays in its line and fails that line's parse), read as a
+     * stream with each line bounded: an export is a file an operator was handed, and a single line of gigabytes
+     * (no entry is near {@link #MAX_LINE_CHARS}) is refused by its line number instead of filling the memory.
+     */
+    static List<String> lines(Path file) throws IOException {
+        List<String> out = new ArrayList<>();
+        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (java.io.Reader in = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), strict), 1 << 16)) {
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = in.read()) != -1) {
+                if (c == '\n') {
+                    out.add(line.toString());
+                    line.setLength(0);
+                } else if (line.length() == MAX_LINE_CHARS) {
+                    throw new IOException(file.getFileName() + " line " + (out.size() + 1) + " is longer than " + MAX_LINE_CHARS
+                            + " characters: no audit entry is, so this is not an export");
+                } else {
+                    line.append((char) c);
+                }
+            }
+            out.add(line.toString());
         } catch (CharacterCodingException e) {
             throw new IOException(file + " is not UTF-8 text", e);
         }
-        List<String> out = new ArrayList<>(List.of(text.split("\n", -1)));
         return out;
     }
+
+    /** Longer than any entry the gateway writes (details are bounded well below it). */
+    static final int MAX_LINE_CHARS = 1 << 20;
 }

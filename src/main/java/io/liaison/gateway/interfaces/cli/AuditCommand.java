@@ -73,7 +73,14 @@ public final class AuditCommand implements Callable<Integer> {
                     return ExitCodes.REFUSED;
                 }
                 what = file.toString();
-                verdict = AuditExport.read(file).verify(verifier);
+                try {
+                    verdict = AuditExport.read(file).verify(verifier);
+                } catch (java.io.IOException e) {
+                    // not UTF-8, or a line longer than any entry: not an intact export, said without a stack trace
+                    System.out.println(what + ": not verified");
+                    System.err.println("  " + e.getMessage());
+                    return ExitCodes.FAILED;
+                }
             } else {
                 try (Database db = open(settings)) {
                     what = "the audit trail";
