@@ -38,6 +38,17 @@ class DemoOnlyClassesStayOutOfTheGatewayTest {
     }
 
     @Test
+    void onlyTheDemoOnlyPackagesUseTheMockIdentityProvider() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        for (Path f : javaFiles()) {
+            if (!demoOnly(f) && read(f).contains("no.nav.security")) {
+                offenders.add(SOURCES.relativize(f).toString());
+            }
+        }
+        assertEquals(List.of(), offenders, "mock-oauth2-server (demo.DemoIdentityProvider) is left out of the server jar");
+    }
+
+    @Test
     void noGatewayClassNamesTheDemoOnlyPackagesExceptAsAString() throws IOException {
         List<String> offenders = new ArrayList<>();
         for (Path f : javaFiles()) {
