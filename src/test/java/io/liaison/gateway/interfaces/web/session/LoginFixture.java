@@ -39,8 +39,7 @@ final class LoginFixture implements AutoCloseable {
     LoginFixture(Path work) throws Exception {
         harness = GatewayHarness.start(work);
         provider = DemoIdentityProvider.start(0);
-        Path directory = EditedDirectory.ofSample(Files.createDirectories(work.resolve("dir")))
-                .replace("http://127.0.0.1:8089/demo", provider.issuer()).write();
+        Path directory = directory(work).write();
         Path secret = work.resolve("client-secret.txt");
         Files.writeString(secret, "demo-secret\n");
         int port = GatewayHarness.freePort();
@@ -57,6 +56,12 @@ final class LoginFixture implements AutoCloseable {
         Properties all = harness.overrides();
         all.putAll(p);
         server = HttpDoors.start(gateway, GatewaySettings.load(Optional.empty(), all));
+    }
+
+    /** The sample directory as this fixture serves it (the demo issuer on the provider's port), to edit and reload. */
+    EditedDirectory directory(Path work) throws java.io.IOException {
+        return EditedDirectory.ofSample(Files.createDirectories(work.resolve("dir"))).replace("http://127.0.0.1:8089/demo",
+                provider.issuer());
     }
 
     /** A login through the provider's form as {@code subject}, from {@code next}; the callback's answer. */
