@@ -34,7 +34,8 @@ public final class ServeCommand implements Callable<Integer> {
         GatewaySettings settings = options.settings();
         // Checked before anything starts: a management host off loopback is refused here, naming the setting.
         Optional<ManagementSettings> management = ManagementEndpoint.settings(settings);
-        io.liaison.gateway.app.HttpDoors.settings(settings); // a bad gateway.http.* setting stops the start here, naming it
+        // A bad gateway.http.* or gateway.console.* setting (or a missing OIDC client secret) stops the start here, naming it.
+        io.liaison.gateway.app.HttpDoors.consoleLogin(settings, io.liaison.gateway.app.HttpDoors.settings(settings));
         try (Gateway gateway = Gateway.builder(settings).start();
              ManagementEndpoint endpoint = ManagementEndpoint.start(management, gateway);
              io.liaison.gateway.interfaces.http.GatewayHttpServer http = io.liaison.gateway.app.HttpDoors.start(gateway, settings)) {
