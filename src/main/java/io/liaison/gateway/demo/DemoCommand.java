@@ -42,19 +42,36 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             Properties console = new Properties();
             console.setProperty("gateway.http.port", String.valueOf(port));
-            return runConsole(System.out, Optional.ofNullable(out), console, stop, http -> { }) ? 0 : 1;
+            return runConsole(System.out, Optional.ofNullable(out), console, DemoIdentityProvider.SAMPLE_PORT, stop, http -> { }) ? 0 : 1;
         } finally {
             closed.countDown();
         }
     }
 
     /** The story, then the console until {@code stop}; {@code started} hears of the server once it listens (tests). */
-    static boolean runConsole(java.io.PrintStream printed, Optional<Path> outDir, Properties overrides, CountDownLatch stop,
+    static boolean runConsole(java.io.PrintStream printed, Optional<Path> outDir, Properties overrides, int identityProviderPort,
+                              CountDownLatch stop,
                               java.util.function.Consumer<io.liaison.gateway.interfaces.http.GatewayHttpServer> started) throws Exception {
-        Properties console = new Properties();
-        console.putAll(overrides);
-        // loopback only: the demo's users log in by name and their tokens are printed
-        console.setProperty("gateway.http.host", "127.0.0.1");
-        return new Demo(printed).run(outDir, console, Optional.of(new DemoConsole(printed, stop, started)));
+        // The sample directory's persons log in at http://127.0.0.1:8089/demo (DemoIdentityProvider.SAMPLE_PORT).
+        try (DemoIdentityProvider provider = DemoIdentityProvider.start(identityProviderPort)) {
+            java.nio.file.Path secret = java.nio.file.Files.createTempFile("liaison-demo-client", ".txt");
+            try {
+                // the demo provider accepts any client secret; a file keeps it off the command line all the same
+                java.nio.file.Files.writeString(secret, "demo-client-secret\n");
+                Properties console = new Properties();
+                console.setProperty("gateway.console.oidc.providers", DemoIdentityProvider.ISSUER_ID);
+                console.setProperty("gateway.console.oidc.demo.label", "Demo identity provider (user name only)");
+                console.setProperty("gateway.console.oidc.demo.issuer", provider.issuer());
+                console.setProperty("gateway.console.oidc.demo.client-id", "liaison-gateway-demo");
+                console.setProperty("gateway.console.oidc.demo.client-secret-file", secret.toString());
+                console.putAll(overrides);
+                // loopback only: the demo's users log in by name and their tokens are printed
+                console.setProperty("gateway.http.host", "127.0.0.1");
+                printed.println("Demo identity provider (OpenID Connect): " + provider.issuer());
+                return new Demo(printed).run(outDir, console, Optional.of(new DemoConsole(printed, stop, started)));
+            } finally {
+                java.nio.file.Files.deleteIfExists(secret);
+            }
+        }
     }
 }

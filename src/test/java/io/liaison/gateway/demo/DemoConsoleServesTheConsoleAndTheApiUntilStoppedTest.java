@@ -37,7 +37,7 @@ class DemoConsoleServesTheConsoleAndTheApiUntilStoppedTest {
         ports.setProperty("gateway.management.port", "0");
         CompletableFuture<Boolean> story = CompletableFuture.supplyAsync(() -> {
             try {
-                return DemoCommand.runConsole(out, Optional.empty(), ports, stop, started::complete);
+                return DemoCommand.runConsole(out, Optional.empty(), ports, 0, stop, started::complete);
             } catch (Exception e) {
                 started.completeExceptionally(e);
                 throw new IllegalStateException(e);
