@@ -168,7 +168,8 @@ public final class SessionDoor implements GatewayHttpServer.Door {
     }
 
     static Locale locale(RoutingContext ctx) {
-        Cookie lang = ctx.request().getCookie("lang");
+        // The console's language switch sets console_lang (docs/seams.md §6); a plain lang cookie is honoured too.
+        Cookie lang = Optional.ofNullable(ctx.request().getCookie("console_lang")).orElse(ctx.request().getCookie("lang"));
         if (lang != null) {
             return "en".equals(lang.getValue()) ? Locale.ENGLISH : Locale.JAPANESE;
         }

@@ -61,6 +61,24 @@ class LogsInThroughTheProviderTest {
     }
 
     @Test
+    void pagesSpeakJapaneseUnlessTheLanguageSwitchOrTheBrowserAsksForEnglish() throws Exception {
+        String session = LoginFixture.sessionCookie(f.login("sato", "/board")).orElseThrow();
+        java.util.function.BiFunction<String, String, String> board = (cookie, accept) -> {
+            try {
+                return f.http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(f.server.baseUrl() + "/board"))
+                        .header("Cookie", "lg_session=" + session + cookie).header("Accept-Language", accept).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        assertTrue(board.apply("", "fr").contains("<html lang=\"ja\""), "Japanese by default");
+        assertTrue(board.apply("", "en-GB,en;q=0.8").contains("<html lang=\"en\""), "the browser's English");
+        assertTrue(board.apply("; console_lang=ja", "en").contains("<html lang=\"ja\""), "the switch wins over the browser");
+        assertTrue(board.apply("; console_lang=en", "ja").contains("<html lang=\"en\""));
+    }
+
+    @Test
     void aNextLeadingOffTheSiteLandsHome() throws Exception {
         for (String next : List.of("//evil.example/x", "http://evil.example/", "/\\evil.example", "https:evil")) {
             HttpResponse<String> back = f.login("sato", next);
