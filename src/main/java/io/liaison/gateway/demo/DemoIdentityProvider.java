@@ -26,7 +26,13 @@ public final class DemoIdentityProvider implements AutoCloseable {
     /** Starts on {@code port} of 127.0.0.1 (0: a free one). */
     public static DemoIdentityProvider start(int port) {
         MockOAuth2Server server = new MockOAuth2Server(OAuth2Config.Companion.fromJson("{\"interactiveLogin\": true}"));
-        server.start(InetAddress.getLoopbackAddress(), port);
+        // Named "127.0.0.1", not the loopback's host name "localhost": the provider's issuer and endpoints are built
+        // from it, and the sample directory's persons log in with issuer http://127.0.0.1:8089/demo.
+        try {
+            server.start(InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1}), port);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
         return new DemoIdentityProvider(server);
     }
 
