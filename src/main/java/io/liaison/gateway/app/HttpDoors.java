@@ -41,7 +41,7 @@ public final class HttpDoors {
 
     /** Login and sessions, mounted first: it attaches who acts before any page runs (docs/seams.md §6). */
     public static SessionDoor session(Gateway gateway, ConsoleLogin login) {
-        return new SessionDoor(login, new JdbcSessionStore(gateway.dataSource()), gateway.application().actors(), gateway.audit(),
+        return new SessionDoor(login, new io.liaison.gateway.application.ConsoleSessions(new JdbcSessionStore(gateway.dataSource())), gateway.application().actors(), gateway.audit(),
                 gateway.clock());
     }
 

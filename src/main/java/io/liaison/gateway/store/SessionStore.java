@@ -10,21 +10,7 @@ import java.util.Optional;
  */
 public interface SessionStore {
 
-    /**
-     * A person's session: who the provider authenticated (issuer and subject; the directory decides the rest
-     * at every request), through which configured provider, and its two clocks.
-     */
-    record ConsoleSession(String idSha256, String issuer, String subject, String provider, Instant createdAt,
-                          Instant lastSeenAt) {
-    }
 
-    /**
-     * A login sent to a provider and not yet back: the nonce and PKCE verifier stay here, never in the
-     * browser; {@code nextPath} is the local path to land on.
-     */
-    record PendingLogin(String stateSha256, String provider, String nonce, String codeVerifier, String nextPath,
-                        Instant createdAt) {
-    }
 
     void create(ConsoleSession session);
 

@@ -33,7 +33,9 @@ class DoorsGoThroughTheApplicationLayerTest {
             ROOT + "app/HttpDoors", ROOT + "app/TokenAdministration",
             // value types of the token port that the API and token command show (to move beside the
             // application layer's values: a door should not name the store package at all)
-            ROOT + "store/ApiToken", ROOT + "store/ApiTokenScope");
+            ROOT + "store/ApiToken", ROOT + "store/ApiTokenScope",
+            // the same for the console's session records, kept through application.ConsoleSessions
+            ROOT + "store/ConsoleSession", ROOT + "store/PendingLogin");
 
     /** Door class (internal name, without nested suffix) → the forbidden packages it may still reach, and why. */
     private static final Map<String, Set<String>> STILL_LOCAL = Map.of(

@@ -1,5 +1,7 @@
 package io.liaison.gateway.store.jdbc;
 
+import io.liaison.gateway.store.ConsoleSession;
+import io.liaison.gateway.store.PendingLogin;
 import io.liaison.gateway.store.SessionStore;
 import java.time.Instant;
 import java.util.Optional;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.gateway.store.SessionStore;
-import io.liaison.gateway.store.SessionStore.ConsoleSession;
-import io.liaison.gateway.store.SessionStore.PendingLogin;
+import io.liaison.gateway.store.ConsoleSession;
+import io.liaison.gateway.store.PendingLogin;
 import io.liaison.gateway.testing.TestDatabase;
 import java.time.Instant;
 import java.util.Optional;

@@ -10,7 +10,9 @@ import io.liaison.gateway.audit.AuditLog;
 import io.liaison.gateway.directory.OidcIdentity;
 import io.liaison.gateway.interfaces.http.GatewayHttpServer;
 import io.liaison.gateway.interfaces.web.WebRequest;
-import io.liaison.gateway.store.SessionStore;
+import io.liaison.gateway.application.ConsoleSessions;
+import io.liaison.gateway.store.ConsoleSession;
+import io.liaison.gateway.store.PendingLogin;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.Cookie;
@@ -67,7 +69,7 @@ public final class SessionDoor implements GatewayHttpServer.Door {
     private static final List<String> OPEN = List.of("/login", "/login/callback", "/health");
 
     private final ConsoleLogin login;
-    private final SessionStore store;
+    private final ConsoleSessions store;
     private final Actors actors;
     private final AuditLog audit;
     private final Clock clock;
@@ -75,7 +77,7 @@ public final class SessionDoor implements GatewayHttpServer.Door {
     private final Map<String, Future<OAuth2Auth>> providers = new ConcurrentHashMap<>();
     private Vertx vertx;
 
-    public SessionDoor(ConsoleLogin login, SessionStore store, Actors actors, AuditLog audit, Clock clock) {
+    public SessionDoor(ConsoleLogin login, ConsoleSessions store, Actors actors, AuditLog audit, Clock clock) {
         this.login = login;
         this.store = store;
         this.actors = actors;
@@ -103,9 +105,9 @@ public final class SessionDoor implements GatewayHttpServer.Door {
         }
         Instant now = clock.instant();
         Optional<String> id = Optional.ofNullable(ctx.request().getCookie(login.cookieName())).map(Cookie::getValue);
-        Optional<SessionStore.ConsoleSession> found = id.flatMap(v -> store.find(sha256(v)));
+        Optional<ConsoleSession> found = id.flatMap(v -> store.find(sha256(v)));
         if (found.isPresent() && expired(found.get(), now).isPresent()) {
-            store.delete(found.get().idSha256());
+            store.end(found.get().idSha256());
             audit.record(ActorRef.gateway(), AuditAction.SESSION_LOGOUT, null, Map.of("reason", expired(found.get(), now).get(),
                     "issuer", found.get().issuer(), "subject", found.get().subject()));
             found = Optional.empty();
@@ -114,13 +116,13 @@ public final class SessionDoor implements GatewayHttpServer.Door {
             refuseWithoutSession(ctx);
             return;
         }
-        SessionStore.ConsoleSession s = found.get();
+        ConsoleSession s = found.get();
         String csrfToken = csrfToken(id.get());
         Actor actor;
         try {
             actor = actors.resolve(new OidcIdentity(s.issuer(), s.subject()), Via.CONSOLE);
         } catch (UnknownActorException e) {
-            store.delete(s.idSha256());
+            store.end(s.idSha256());
             audit.record(ActorRef.gateway(), AuditAction.SESSION_LOGOUT, null, Map.of("reason", "no longer in the directory",
                     "issuer", s.issuer(), "subject", s.subject()));
             page(ctx, 403, "ログインできません / Not allowed", "この方はゲートウェイの名簿に登録されていません。"
@@ -145,7 +147,7 @@ public final class SessionDoor implements GatewayHttpServer.Door {
         ctx.next();
     }
 
-    private Optional<String> expired(SessionStore.ConsoleSession s, Instant now) {
+    private Optional<String> expired(ConsoleSession s, Instant now) {
         if (!now.isBefore(s.createdAt().plus(login.absoluteTimeout()))) {
             return Optional.of("absolute time-out");
         }
@@ -221,7 +223,7 @@ public final class SessionDoor implements GatewayHttpServer.Door {
         String state = randomToken(32);
         String verifier = randomToken(48);
         String nonce = randomToken(24);
-        store.begin(new SessionStore.PendingLogin(sha256(state), provider.id(), nonce, verifier, next, clock.instant()));
+        store.beginLogin(new PendingLogin(sha256(state), provider.id(), nonce, verifier, next, clock.instant()));
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256Bytes(verifier));
         String url = auth.authorizeURL(new OAuth2AuthorizationURL().setRedirectUri(login.redirectUri()).setScopes(List.of("openid"))
                 .setState(state).setAdditionalParameters(Map.of("code_challenge", challenge, "code_challenge_method", "S256",
@@ -237,10 +239,10 @@ public final class SessionDoor implements GatewayHttpServer.Door {
             page(ctx, 400, "ログインできません / Login failed", "The identity provider's answer has no state; log in again.");
             return;
         }
-        Optional<SessionStore.PendingLogin> pending = store.take(sha256(state));
+        Optional<PendingLogin> pending = store.takeLogin(sha256(state));
         Instant now = clock.instant();
         if (pending.isEmpty() || now.isAfter(pending.get().createdAt().plus(Duration.ofMinutes(LOGIN_MINUTES)))) {
-            refused(ctx, 400, pending.map(SessionStore.PendingLogin::provider).orElse("?"), "?", "?",
+            refused(ctx, 400, pending.map(PendingLogin::provider).orElse("?"), "?", "?",
                     pending.isEmpty() ? "unknown or already used state" : "login older than " + LOGIN_MINUTES + " minutes",
                     "This login link was already used or has expired; log in again.");
             return;
@@ -283,11 +285,11 @@ public final class SessionDoor implements GatewayHttpServer.Door {
             return;
         }
         // Housekeeping at each login: sessions nobody came back to, logins abandoned at the provider.
-        store.endExpired(now.minus(login.idleTimeout()), now.minus(login.absoluteTimeout()));
-        store.forgetLoginsBefore(now.minus(Duration.ofMinutes(LOGIN_MINUTES)));
+        store.forgetExpired(now.minus(login.idleTimeout()), now.minus(login.absoluteTimeout()),
+                now.minus(Duration.ofMinutes(LOGIN_MINUTES)));
         // A fresh id at every login: an id planted in the browser before the login never becomes a session.
         String sessionId = randomToken(32);
-        store.create(new SessionStore.ConsoleSession(sha256(sessionId), who.issuer(), who.subject(), provider.id(), now, now));
+        store.create(new ConsoleSession(sha256(sessionId), who.issuer(), who.subject(), provider.id(), now, now));
         Map<String, String> details = new TreeMap<>();
         details.put("provider", provider.id());
         details.put("issuer", who.issuer());
@@ -340,7 +342,7 @@ public final class SessionDoor implements GatewayHttpServer.Door {
     private void logout(RoutingContext ctx) {
         Actor actor = WebRequest.actor(ctx); // the session handler ran: there is a session and the CSRF token matched
         Cookie cookie = ctx.request().getCookie(login.cookieName());
-        store.delete(sha256(cookie.getValue()));
+        store.end(sha256(cookie.getValue()));
         audit.record(actor.auditRef(), AuditAction.SESSION_LOGOUT, null, Map.of("reason", "logout"));
         ctx.response().addCookie(Cookie.cookie(login.cookieName(), "").setPath("/").setHttpOnly(true).setSecure(login.secureCookie())
                 .setSameSite(CookieSameSite.LAX).setMaxAge(0));
