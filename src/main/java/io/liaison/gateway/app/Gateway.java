@@ -30,6 +30,7 @@ import io.liaison.gateway.dispatch.fax.FaxBridge;
 import io.liaison.gateway.dispatch.fax.FaxDeliveryChannel;
 import io.liaison.gateway.dispatch.fax.FaxSettings;
 import io.liaison.gateway.dispatch.fax.SpoolDirectoryFaxBridge;
+import io.liaison.gateway.dispatch.AcceptanceGroupCommit;
 import io.liaison.gateway.dispatch.AcceptanceJournal;
 import io.liaison.gateway.dispatch.AcceptanceRecorder;
 import io.liaison.gateway.dispatch.CircuitBreaker;
@@ -280,6 +281,14 @@ public final class Gateway implements AutoCloseable {
                 breaker(settings, ChannelKind.FAX, clock), faxJournal, Optional.empty(), HandOvers.oneAtATime(), events)
                 .recordingTo(metrics).holdingLeasesOf(leases)
                 .claimingAtMost(settings.integer("gateway.dispatch.claim-batch"));
+
+        if (!embedded) {
+            // No journal: every acceptance is committed before its slot is free; the channels commit together.
+            AcceptanceGroupCommit together = new AcceptanceGroupCommit(store);
+            emailDispatcher.committingWith(together);
+            smsDispatcher.committingWith(together);
+            faxDispatcher.committingWith(together);
+        }
 
         AgreementGate gate = new AgreementGate(directory, clock, zone);
         Set<ChannelKind> channels = Set.of(ChannelKind.EMAIL, ChannelKind.SMS, ChannelKind.FAX);

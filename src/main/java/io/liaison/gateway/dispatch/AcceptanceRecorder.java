@@ -18,6 +18,8 @@ public final class AcceptanceRecorder {
     private final ChannelKind channel;
     private final Optional<AcceptanceJournal> journal;
     private final int batch;
+    /** Without a journal: commits with the other channels' acceptances (see {@link AcceptanceGroupCommit}). */
+    private final Optional<AcceptanceGroupCommit> together;
     private final Object committing = new Object();
     private List<Acceptance> pending = new ArrayList<>();
     /** One hand-over has taken it on itself to commit the full batch; the others go on. */
@@ -25,10 +27,21 @@ public final class AcceptanceRecorder {
 
     /** @param journal empty to commit every acceptance before the next hand-over, one transaction each */
     AcceptanceRecorder(NoticeStore store, ChannelKind channel, Optional<AcceptanceJournal> journal, int batch) {
+        this(store, channel, journal, batch, Optional.empty());
+    }
+
+    private AcceptanceRecorder(NoticeStore store, ChannelKind channel, Optional<AcceptanceJournal> journal, int batch,
+                               Optional<AcceptanceGroupCommit> together) {
         this.store = store;
         this.channel = channel;
         this.journal = journal;
         this.batch = journal.isPresent() ? batch : 1;
+        this.together = journal.isPresent() ? Optional.empty() : together;
+    }
+
+    /** This recorder, committing with {@code group} when it has no journal (a journal's batches stay its own). */
+    AcceptanceRecorder together(AcceptanceGroupCommit group) {
+        return new AcceptanceRecorder(store, channel, journal, batch, Optional.of(group));
     }
 
     /**
@@ -49,6 +62,10 @@ public final class AcceptanceRecorder {
      */
     void accepted(long deliveryId, String serverId, Instant at) {
         Acceptance a = new Acceptance(deliveryId, serverId, at);
+        if (together.isPresent()) {
+            together.get().commit(channel, a);
+            return;
+        }
         boolean commit;
         synchronized (this) {
             journal.ifPresent(j -> j.append(a));

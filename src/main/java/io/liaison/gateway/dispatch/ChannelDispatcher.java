@@ -59,7 +59,7 @@ public final class ChannelDispatcher {
     private final RetryPolicy retry;
     private final Clock clock;
     private final CircuitBreaker breaker;
-    private final AcceptanceRecorder recorder;
+    private volatile AcceptanceRecorder recorder;
     private final Optional<ExecutorService> preparers;
     private final HandOvers handOvers;
     private volatile Optional<LeaseKeeper> leases = Optional.empty();
@@ -149,6 +149,16 @@ public final class ChannelDispatcher {
      */
     public ChannelDispatcher holdingLeasesOf(LeaseKeeper keeper) {
         this.leases = Optional.of(keeper);
+        return this;
+    }
+
+    /**
+     * Commits each acceptance with those of the gateway's other channels that finish meanwhile (one
+     * transaction, one audit append), where there is no journal; a dispatcher with a journal keeps its own
+     * batches. Call it before the dispatcher's loop starts.
+     */
+    public ChannelDispatcher committingWith(AcceptanceGroupCommit group) {
+        this.recorder = recorder.together(group);
         return this;
     }
 

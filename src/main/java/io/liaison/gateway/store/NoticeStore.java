@@ -56,6 +56,12 @@ public interface NoticeStore {
     int markAllSent(ChannelKind channel, List<Acceptance> acceptances);
 
     /**
+     * {@link #markAllSent(ChannelKind, List)} for several channels at once, in one transaction: all of them
+     * are recorded, or none. Returns how many changed in all.
+     */
+    int markAllSent(Map<ChannelKind, List<Acceptance>> byChannel);
+
+    /**
      * A claimed delivery waits for a retry at {@code nextAttempt}. Written only while the claim is still
      * this gateway's (SENDING in its name): a claim that expired may be another gateway's by now.
      */

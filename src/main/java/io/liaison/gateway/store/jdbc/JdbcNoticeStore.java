@@ -447,33 +447,59 @@ public final class JdbcNoticeStore implements NoticeStore {
         if (acceptances.isEmpty()) {
             return 0;
         }
+        return markAllSent(Map.of(channel, acceptances));
+    }
+
+    @Override
+    public int markAllSent(Map<ChannelKind, List<Acceptance>> byChannel) {
+        if (byChannel.values().stream().allMatch(List::isEmpty)) {
+            return 0;
+        }
         return inTransaction(c -> {
-            List<Acceptance> changed = new ArrayList<>(acceptances.size());
-            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = ?, server_id = ?, last_error = NULL,"
-                    + " next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = ? AND channel = ?")) {
-                for (Acceptance a : acceptances) {
-                    ps.setString(1, DeliveryState.SENT.name());
-                    ps.setString(2, truncate(a.serverId(), 400));
-                    ps.setTimestamp(3, Timestamp.from(a.at()));
-                    ps.setLong(4, a.deliveryId());
-                    ps.setString(5, DeliveryState.SENDING.name());
-                    ps.setString(6, channel.name());
-                    ps.addBatch();
-                }
-                int[] counts = ps.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO) {
-                        changed.add(acceptances.get(i));
-                    }
-                }
+            int changed = 0;
+            List<AuditEvent> trail = new ArrayList<>();
+            for (Map.Entry<ChannelKind, List<Acceptance>> e : byChannel.entrySet()) {
+                List<Acceptance> moved = markSent(c, e.getKey(), e.getValue());
+                trail.addAll(handOvers(c, moved));
+                changed += moved.size();
             }
-            // Only the deliveries this call moved: a replayed acceptance already recorded keeps its parts.
-            if (channel == ChannelKind.SMS) {
-                JdbcReceiptStore.insertParts(c, changed);
+            // one append for every channel: the chain's head is taken once per commit
+            if (!trail.isEmpty()) {
+                audit.append(c, trail);
             }
-            auditHandOvers(c, channel, changed);
-            return changed.size();
+            return changed;
         });
+    }
+
+    /** SENDING → SENT for those still SENDING on {@code channel}; returns the ones this call moved. */
+    private static List<Acceptance> markSent(Connection c, ChannelKind channel, List<Acceptance> acceptances) throws SQLException {
+        List<Acceptance> changed = new ArrayList<>(acceptances.size());
+        if (acceptances.isEmpty()) {
+            return changed;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = ?, server_id = ?, last_error = NULL,"
+                + " next_attempt_at = NULL, updated_at = ? WHERE id = ? AND state = ? AND channel = ?")) {
+            for (Acceptance a : acceptances) {
+                ps.setString(1, DeliveryState.SENT.name());
+                ps.setString(2, truncate(a.serverId(), 400));
+                ps.setTimestamp(3, Timestamp.from(a.at()));
+                ps.setLong(4, a.deliveryId());
+                ps.setString(5, DeliveryState.SENDING.name());
+                ps.setString(6, channel.name());
+                ps.addBatch();
+            }
+            int[] counts = ps.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO) {
+                    changed.add(acceptances.get(i));
+                }
+            }
+        }
+        // Only the deliveries this call moved: a replayed acceptance already recorded keeps its parts.
+        if (channel == ChannelKind.SMS) {
+            JdbcReceiptStore.insertParts(c, changed);
+        }
+        return changed;
     }
 
     @Override
@@ -579,10 +605,10 @@ public final class JdbcNoticeStore implements NoticeStore {
         return found;
     }
 
-    /** One delivery.handed-over per delivery its server accepted, appended in the batch's own transaction. */
-    private void auditHandOvers(Connection c, ChannelKind channel, List<Acceptance> accepted) throws SQLException {
+    /** One delivery.handed-over per delivery its server accepted, for the batch's own transaction to append. */
+    private List<AuditEvent> handOvers(Connection c, List<Acceptance> accepted) throws SQLException {
         if (accepted.isEmpty()) {
-            return;
+            return List.of();
         }
         Map<Long, Addressee> who = addresseesOf(c, accepted.stream().map(Acceptance::deliveryId).toList());
         List<AuditEvent> trail = new ArrayList<>(accepted.size());
@@ -598,7 +624,7 @@ public final class JdbcNoticeStore implements NoticeStore {
             }
             trail.add(AuditEvent.of(ActorRef.gateway(), AuditAction.DELIVERY_HANDED_OVER, to.reference(), d));
         }
-        audit.append(c, trail);
+        return trail;
     }
 
     private void auditOutcome(Connection c, long deliveryId, String state, String reason, Optional<Instant> next) throws SQLException {

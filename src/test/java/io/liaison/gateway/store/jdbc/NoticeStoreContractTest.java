@@ -159,6 +159,47 @@ abstract class NoticeStoreContractTest {
     }
 
     @Test
+    void theChannelsAcceptancesAreRecordedInOneTransactionWithTheirTrail() {
+        String ref = store.accept(draft("together"), "nisc", "NISC-EW-2026", emailAndSms(), clock.instant()).value();
+        Delivery mail = store.claimDue(ChannelKind.EMAIL, clock.instant(), 10).get(0);
+        Delivery sms = store.claimDue(ChannelKind.SMS, clock.instant(), 10).get(0);
+
+        assertEquals(2, store.markAllSent(Map.of(ChannelKind.EMAIL, List.of(new Acceptance(mail.id(), "<m-1@smtp>", clock.instant())),
+                ChannelKind.SMS, List.of(new Acceptance(sms.id(), "s-1,s-2", clock.instant())))));
+
+        assertEquals(Map.of(DeliveryState.SENT, 2L), store.deliveryCounts(ref));
+        long handedOver = new JdbcAuditLog(database.dataSource(), clock).trail(ref).stream()
+                .filter(e -> e.knownAction().orElse(null) == io.liaison.gateway.audit.AuditAction.DELIVERY_HANDED_OVER).count();
+        assertEquals(2, handedOver, "one delivery.handed-over per channel's delivery");
+    }
+
+    @Test
+    void noChannelsAcceptanceIsRecordedWhenTheTrailCannotBeWritten() {
+        io.liaison.gateway.audit.AuditLog real = new JdbcAuditLog(database.dataSource(), clock);
+        io.liaison.gateway.audit.AuditLog refusing = (io.liaison.gateway.audit.AuditLog) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {io.liaison.gateway.audit.AuditLog.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("append") && args.length == 2) {
+                        throw new IllegalStateException("audit trail unavailable");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        String ref = store.accept(draft("all or nothing"), "nisc", "NISC-EW-2026", emailAndSms(), clock.instant()).value();
+        Delivery mail = store.claimDue(ChannelKind.EMAIL, clock.instant(), 10).get(0);
+        Delivery sms = store.claimDue(ChannelKind.SMS, clock.instant(), 10).get(0);
+        NoticeStore failing = new JdbcNoticeStore(database.dataSource(), new ClaimLease("node-a", Duration.ofMinutes(5)), refusing);
+
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> failing.markAllSent(Map.of(
+                ChannelKind.EMAIL, List.of(new Acceptance(mail.id(), "<m-1@smtp>", clock.instant())),
+                ChannelKind.SMS, List.of(new Acceptance(sms.id(), "s-1", clock.instant())))));
+
+        assertEquals(Map.of(DeliveryState.SENDING, 2L), store.deliveryCounts(ref), "neither channel's delivery moved");
+    }
+
+    @Test
     void aReleasedClaimIsDueAgainAtOnceAndARetryWhenItSays() {
         String ref = store.accept(draft("release"), "nisc", "NISC-EW-2026", plan(2), clock.instant()).value();
         List<Delivery> claimed = store.claimDue(ChannelKind.SMS, clock.instant(), 10);
@@ -184,6 +225,12 @@ abstract class NoticeStoreContractTest {
     private NoticeDraft draft(String title) {
         return new NoticeDraft(NoticeKind.EARLY_WARNING, Priority.URGENT, Tlp.AMBER, false, "nisc-duty", title, "至急確認を",
                 "本文 / body", new Target(List.of("electric-power"), List.of(), false));
+    }
+
+    private static DeliveryPlan emailAndSms() {
+        return new DeliveryPlan(List.of(
+                new PlannedDelivery("east-power", "east-power-soc", ChannelKind.EMAIL, "soc@east-power.example", DeliveryRole.DIRECT),
+                new PlannedDelivery("east-power", "east-power-soc", ChannelKind.SMS, "+819000000001", DeliveryRole.DIRECT)), List.of());
     }
 
     private static DeliveryPlan plan(int smsRecipients) {
