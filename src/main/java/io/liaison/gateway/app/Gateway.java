@@ -178,6 +178,7 @@ public final class Gateway implements AutoCloseable {
         }
         this.clock = b.clock;
         MailStreams.pinProvider();
+        LogFile.check(settings); // gateway.log.format: Main applied it, or left an unknown value to be refused here
         // Before anything opens: a setting that would send a password in the clear stops the start here.
         List<String> transportWarnings = TransportSecurity.check(settings);
         transportWarnings.forEach(w -> LOG.warn("TRANSPORT: {}", w));

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Sends the due deliveries of one channel. Each channel has its own dispatcher, thread and retry
@@ -342,8 +343,8 @@ public final class ChannelDispatcher {
             answering = true;
             observer.sent(d, acceptedAt);
             if (LOG.isInfoEnabled()) {
-                LOG.info("{} {} to {}: sent, attempt {}, server id {}", d.reference(), channel.kind(), d.pocId(),
-                        d.attempts(), serverId);
+                outcome(LOG.atInfo(), d, "sent").addKeyValue("server-id", serverId)
+                        .log("{} {} to {}: sent, attempt {}, server id {}", d.reference(), channel.kind(), d.pocId(), d.attempts(), serverId);
             }
         } catch (TransportFailure e) {
             if (!e.isPermanent()) {
@@ -365,14 +366,15 @@ public final class ChannelDispatcher {
             record(() -> store.markRetry(d.id(), e.getMessage(), next.get(), now));
             observer.retry();
             announce(GatewayEvent.Kind.DELIVERY_RETRYING, d, now);
-            LOG.warn("{} {} to {}: attempt {} failed, retry at {}: {}", d.reference(), channel.kind(), d.pocId(),
-                    d.attempts(), next.get(), e.getMessage());
+            outcome(LOG.atWarn(), d, "retry").addKeyValue("retry-at", next.get())
+                    .log("{} {} to {}: attempt {} failed, retry at {}: {}", d.reference(), channel.kind(), d.pocId(),
+                            d.attempts(), next.get(), e.getMessage());
         } else {
             String reason = e.isPermanent() ? e.getMessage() : "gave up after " + d.attempts() + " attempts: " + e.getMessage();
             record(() -> store.markFailed(d.id(), reason, now));
             observer.failed();
             announce(GatewayEvent.Kind.DELIVERY_FAILED, d, now);
-            LOG.error("{} {} to {} failed: {}", d.reference(), channel.kind(), d.pocId(), reason);
+            outcome(LOG.atError(), d, "failed").log("{} {} to {} failed: {}", d.reference(), channel.kind(), d.pocId(), reason);
         }
         unsettled.remove(d.id());
     }
@@ -385,7 +387,7 @@ public final class ChannelDispatcher {
         record(() -> store.releaseClaims(channel.kind(), List.of(d.id()), reason, clock.instant()));
         unsettled.remove(d.id());
         again.set(true); // returned due now: claimed afresh (with a full lease) before this call ends
-        LOG.warn("{} {} to {}: {}", d.reference(), channel.kind(), d.pocId(), reason);
+        outcome(LOG.atWarn(), d, "pending").log("{} {} to {}: {}", d.reference(), channel.kind(), d.pocId(), reason);
     }
 
     private void refused(Delivery d, DeliveryRefusedException e) {
@@ -394,7 +396,13 @@ public final class ChannelDispatcher {
         announce(GatewayEvent.Kind.DELIVERY_FAILED, d, now);
         unsettled.remove(d.id());
         observer.failed();
-        LOG.error("{} {} to {} refused: {}", d.reference(), channel.kind(), d.pocId(), e.getMessage());
+        outcome(LOG.atError(), d, "failed").log("{} {} to {} refused: {}", d.reference(), channel.kind(), d.pocId(), e.getMessage());
+    }
+
+    /** A delivery's outcome line: the text is the message as ever, the JSON log carries its parts as fields. */
+    private LoggingEventBuilder outcome(LoggingEventBuilder line, Delivery d, String state) {
+        return line.addKeyValue("reference", d.reference()).addKeyValue("channel", channel.kind().name())
+                .addKeyValue("poc", d.pocId()).addKeyValue("state", state).addKeyValue("attempt", d.attempts());
     }
 
     private void record(Runnable write) {

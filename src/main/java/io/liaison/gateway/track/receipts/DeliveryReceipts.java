@@ -74,11 +74,15 @@ public final class DeliveryReceipts {
         // Delivered is the normal case and comes for every SMS; a failure is what an operator must see.
         if (moved && verdict.state().orElseThrow() == DeliveryState.FAILED) {
             metrics.delivery(ChannelKind.SMS, DeliveryOutcome.FAILED);
-            LOG.warn("{} SMS delivery {} failed by the SMSC's receipt: {}", sms.reference(), sms.deliveryId(),
-                    verdict.reason().orElse(""));
+            LOG.atWarn().addKeyValue("reference", sms.reference()).addKeyValue("channel", "SMS")
+                    .addKeyValue("delivery", sms.deliveryId()).addKeyValue("state", "failed")
+                    .log("{} SMS delivery {} failed by the SMSC's receipt: {}", sms.reference(), sms.deliveryId(),
+                            verdict.reason().orElse(""));
         } else if (moved) {
             metrics.delivery(ChannelKind.SMS, DeliveryOutcome.DELIVERED);
-            LOG.info("{} SMS delivery {} delivered by the SMSC's receipt", sms.reference(), sms.deliveryId());
+            LOG.atInfo().addKeyValue("reference", sms.reference()).addKeyValue("channel", "SMS")
+                    .addKeyValue("delivery", sms.deliveryId()).addKeyValue("state", "delivered")
+                    .log("{} SMS delivery {} delivered by the SMSC's receipt", sms.reference(), sms.deliveryId());
         }
         return moved;
     }
