@@ -93,9 +93,15 @@ final class DeploymentSettings {
 
                 # --- escalation: the duty officer (a point of contact id in the directory) told when nobody confirms
                 gateway.escalation.duty-poc=nisc-duty
+
+                # --- logs: text lines on standard error unless set. json = one JSON object per line (a log collector);
+                # a file is appended to, never rotated by the gateway (logrotate with copytruncate).
+                #gateway.log.format=json
+                #gateway.log.file=%10$s
                 """.formatted(today, escape(layout.settings().toString()), escape(layout.directory().toString()),
                 escape(layout.openPgpSecretKey().toString()), smimeLines.strip(), escape(request.mailbox()),
-                escape(layout.databaseUrl()), escape(layout.journals().toString()), escape(layout.faxSpool().toString()));
+                escape(layout.databaseUrl()), escape(layout.journals().toString()), escape(layout.faxSpool().toString()),
+                escape(layout.root().resolve("gateway.log").toString()));
     }
 
     /** A properties value: backslashes doubled (Windows paths), nothing else needs escaping in these values. */
