@@ -3,6 +3,7 @@ package io.liaison.gateway.app;
 import io.liaison.gateway.application.ApiTokens;
 import io.liaison.gateway.application.Idempotency;
 import io.liaison.gateway.interfaces.api.ApiDoor;
+import io.liaison.gateway.interfaces.api.LocalAdminDoor;
 import io.liaison.gateway.interfaces.http.GatewayHttpServer;
 import io.liaison.gateway.interfaces.http.HttpSettings;
 import io.liaison.gateway.interfaces.web.console.ConsoleDoor;
@@ -28,10 +29,71 @@ public final class HttpDoors {
 
     /** Starts the console and API server for a running gateway. */
     public static GatewayHttpServer start(Gateway gateway, GatewaySettings settings) {
+        return start(gateway, settings, List.of());
+    }
+
+    private static GatewayHttpServer start(Gateway gateway, GatewaySettings settings, List<GatewayHttpServer.Door> more) {
         Idempotency idempotency = new Idempotency(new JdbcIdempotencyStore(gateway.dataSource()), gateway.clock());
         HttpSettings http = settings(settings);
-        return GatewayHttpServer.start(http, List.of(session(gateway, consoleLogin(settings, http)), new ApiDoor(gateway.application(), tokens(gateway), idempotency,
-                gateway.events()), console(gateway, idempotency)));
+        List<GatewayHttpServer.Door> doors = new java.util.ArrayList<>(List.of(session(gateway, consoleLogin(settings, http))));
+        doors.addAll(more);
+        doors.add(new ApiDoor(gateway.application(), tokens(gateway), idempotency, gateway.events()));
+        doors.add(console(gateway, idempotency));
+        return GatewayHttpServer.start(http, doors);
+    }
+
+    /** {@code serve}'s server with the local administrator's loopback door, and the token file that opens it. */
+    public record Served(GatewayHttpServer http, Optional<LocalAdministrator> admin) implements AutoCloseable {
+        /** The token file goes first: nothing may read a token the server no longer accepts. */
+        @Override
+        public void close() {
+            try {
+                admin.ifPresent(LocalAdministrator::close);
+            } finally {
+                http.close();
+            }
+        }
+    }
+
+    /**
+     * The server of {@code serve}: as {@link #start(Gateway, GatewaySettings)}, plus the local administrator door
+     * (token administration from this host while serve runs) and its token file. When the server listens on no
+     * loopback address the door would be unreachable: no file is written, and that is logged.
+     */
+    public static Served serve(Gateway gateway, GatewaySettings settings) {
+        LocalAdministrator admin = LocalAdministrator.create(LocalAdministrator.file(settings));
+        Optional<String> loopbackHost = loopbackHost(settings(settings).host());
+        GatewayHttpServer http = start(gateway, settings, loopbackHost.isEmpty() ? List.of()
+                : List.of(new LocalAdminDoor(admin.sha256(), tokens(gateway), gateway.application().actors(), gateway.clock())));
+        if (loopbackHost.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(HttpDoors.class).warn("gateway.http.host {} is not a loopback or wildcard address:"
+                    + " no local administrator door; token create|list|revoke need serve stopped", settings(settings).host());
+            return new Served(http, Optional.empty());
+        }
+        try {
+            admin.publish((http.baseUrl().startsWith("https:") ? "https://" : "http://") + loopbackHost.get() + ":" + http.port());
+        } catch (IOException | RuntimeException e) {
+            http.close();
+            throw new GatewaySettings.SettingsException("setting " + LocalAdministrator.SETTING + ": cannot write " + admin.path()
+                    + ": " + e.getMessage());
+        }
+        return new Served(http, Optional.of(admin));
+    }
+
+    /** The address a client on this host reaches the server at, when the server listens on loopback at all. */
+    static Optional<String> loopbackHost(String host) {
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(host);
+            if (address.isAnyLocalAddress()) {
+                return Optional.of("127.0.0.1");
+            }
+            if (address.isLoopbackAddress()) {
+                return Optional.of(address instanceof java.net.Inet6Address ? "[::1]" : address.getHostAddress());
+            }
+            return Optional.empty();
+        } catch (java.net.UnknownHostException e) {
+            return Optional.empty();
+        }
     }
 
     /** The console's pages; the session door (docs/seams.md §6) is mounted before them and attaches who acts. */

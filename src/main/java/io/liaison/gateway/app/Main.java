@@ -87,6 +87,13 @@ public final class Main implements Callable<Integer> {
             err.println("refused: " + e.getMessage());
             return ExitCodes.REFUSED;
         }
+        // a running serve holds the H2 file: one line naming the API, not H2's page of possible solutions
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof io.liaison.gateway.store.jdbc.Database.DatabaseInUseException inUse) {
+                err.println("refused: " + inUse.getMessage());
+                return ExitCodes.REFUSED;
+            }
+        }
         Throwable t = e instanceof org.apache.camel.CamelExecutionException && e.getCause() != null ? e.getCause() : e;
         err.println("failed: " + t.getClass().getSimpleName() + ": " + t.getMessage());
         if (Boolean.getBoolean("liaison.debug")) {

@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * API tokens for machines and for the CLI acting as an API client: issued and revoked by the local
- * administrator on the gateway host (audited as {@code token.created} / {@code token.revoked}), shown
+ * administrator on the gateway host, directly or through serve's loopback administrator door (audited as
+ * {@code token.created} / {@code token.revoked}, with the door), shown
  * once, stored as SHA-256 of the secret, expiring, scoped {@code read} or {@code act}. A token acts for
  * one point of contact (optionally as one person of the directory); who that is and what they may do
  * comes from the directory at each request, so a token outlives no change of the directory.
@@ -44,6 +45,26 @@ public final class ApiTokens {
         }
     }
 
+    /**
+     * How the local administrator reached the tokens, kept in the audit entry as {@code door}: on the host
+     * with the database opened by the command itself, or through a running {@code serve}'s loopback door
+     * with the local administrator token that serve wrote for its own user.
+     */
+    public enum AdminDoor {
+        HOST_DATABASE("host-database"),
+        LOOPBACK_ADMIN_TOKEN("loopback-admin-token");
+
+        private final String auditName;
+
+        AdminDoor(String auditName) {
+            this.auditName = auditName;
+        }
+
+        public String auditName() {
+            return auditName;
+        }
+    }
+
     /** Who a presented token acts as, and what it may do. */
     public record Grant(String tokenId, Actor actor, ApiTokenScope scope) {
     }
@@ -53,6 +74,12 @@ public final class ApiTokens {
      * issues tokens; the point of contact and person are checked against the directory now.
      */
     public Issued issue(Actor admin, String pocId, Optional<String> person, ApiTokenScope scope, Duration validity, String label) {
+        return issue(admin, AdminDoor.HOST_DATABASE, pocId, person, scope, validity, label);
+    }
+
+    /** As {@link #issue(Actor, String, Optional, ApiTokenScope, Duration, String)}, recording which door the administrator used. */
+    public Issued issue(Actor admin, AdminDoor door, String pocId, Optional<String> person, ApiTokenScope scope, Duration validity,
+                        String label) {
         requireLocalAdmin(admin, "issue an API token");
         if (validity.isNegative() || validity.isZero() || validity.compareTo(MAX_VALIDITY) > 0) {
             throw new IllegalArgumentException("--valid: between 1 minute and " + MAX_VALIDITY.toDays() + " days, was " + validity);
@@ -73,6 +100,7 @@ public final class ApiTokens {
         details.put("for", pocId + person.map(p -> " as " + p).orElse(""));
         details.put("scope", scope.yamlName());
         details.put("expires", token.expiresAt().toString());
+        details.put("door", door.auditName());
         audit.record(admin.auditRef(), AuditAction.TOKEN_CREATED, null, details);
         return new Issued(token, secret.text());
     }
@@ -84,10 +112,15 @@ public final class ApiTokens {
 
     /** Revokes at once; false when there is no such token or it was revoked already. */
     public boolean revoke(Actor admin, String tokenId) {
+        return revoke(admin, AdminDoor.HOST_DATABASE, tokenId);
+    }
+
+    /** As {@link #revoke(Actor, String)}, recording which door the administrator used. */
+    public boolean revoke(Actor admin, AdminDoor door, String tokenId) {
         requireLocalAdmin(admin, "revoke an API token");
         boolean revoked = store.revoke(tokenId, clock.instant());
         if (revoked) {
-            audit.record(admin.auditRef(), AuditAction.TOKEN_REVOKED, null, Map.of("token", tokenId));
+            audit.record(admin.auditRef(), AuditAction.TOKEN_REVOKED, null, Map.of("token", tokenId, "door", door.auditName()));
         }
         return revoked;
     }

@@ -31,6 +31,9 @@ class DoorsGoThroughTheApplicationLayerTest {
             ROOT + "app/GatewayKeys", ROOT + "app/ManagementEndpoint", ROOT + "app/DemoOnly",
             // serve starts the HTTP doors; token create/list/revoke is local administration on the host
             ROOT + "app/HttpDoors", ROOT + "app/TokenAdministration",
+            // serve's local administrator token file: serve writes it, token … reads it to reach serve's loopback door
+            ROOT + "app/HttpDoors$Served", ROOT + "app/LocalAdministrator", ROOT + "app/LocalAdministrator$Published",
+            ROOT + "app/TokenAdministration$HeldByServe",
             // value types of the token port that the API and token command show (to move beside the
             // application layer's values: a door should not name the store package at all)
             ROOT + "store/ApiToken", ROOT + "store/ApiTokenScope",

@@ -38,10 +38,14 @@ public final class ServeCommand implements Callable<Integer> {
         io.liaison.gateway.app.HttpDoors.consoleLogin(settings, io.liaison.gateway.app.HttpDoors.settings(settings));
         try (Gateway gateway = Gateway.builder(settings).start();
              ManagementEndpoint endpoint = ManagementEndpoint.start(management, gateway);
-             io.liaison.gateway.interfaces.http.GatewayHttpServer http = io.liaison.gateway.app.HttpDoors.start(gateway, settings)) {
+             io.liaison.gateway.app.HttpDoors.Served served = io.liaison.gateway.app.HttpDoors.serve(gateway, settings)) {
             endpoint.announce(System.out);
             ReloadOnHangup.install(gateway.directoryReloader());
+            io.liaison.gateway.interfaces.http.GatewayHttpServer http = served.http();
             System.out.println("API: " + http.baseUrl() + "/api/v1/ (OpenAPI: " + http.baseUrl() + "/api/openapi.json)");
+            // the file's path only: the token is in the file, readable by this user alone
+            served.admin().ifPresent(a -> System.out.println("local administrator token (token create|list|revoke on this host): "
+                    + a.path()));
             System.out.println("gateway running; stop with Ctrl-C");
             stop.await();
         } finally {

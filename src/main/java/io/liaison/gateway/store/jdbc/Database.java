@@ -37,7 +37,14 @@ public final class Database implements AutoCloseable {
         // H2 creates its files with the process's umask; its folder is made owner-only first, its files after
         file.map(java.nio.file.Path::getParent).ifPresent(io.liaison.gateway.files.OwnerOnly::createDirectoriesUnchecked);
         ConnectionPool pool = new ConnectionPool(closedByItsOwner(jdbcUrl), user, password, MAX_CONNECTIONS);
-        migrate(pool, Dialect.H2, pool);
+        try {
+            migrate(pool, Dialect.H2, pool);
+        } catch (RuntimeException e) {
+            if (file.isPresent() && inUse(e)) {
+                throw new DatabaseInUseException(file.get(), e);
+            }
+            throw e;
+        }
         file.ifPresent(f -> io.liaison.gateway.files.OwnerOnly.restrictAll(f.getParent(), f.getFileName().toString() + "."));
         return new Database(pool, pool, Dialect.H2);
     }
@@ -141,6 +148,36 @@ public final class Database implements AutoCloseable {
             pool.close();
         } catch (Exception e) {
             throw new StoreException("closing the database failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** H2's "Database may be already in use" (error 90020): another process, such as a running serve, holds the file. */
+    private static boolean inUse(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The embedded H2 file is held by another process: one process owns it, and while {@code serve} runs that
+     * is serve. Said in one line, naming the way that works meanwhile: the API.
+     */
+    public static final class DatabaseInUseException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient java.nio.file.Path file;
+
+        DatabaseInUseException(java.nio.file.Path file, Throwable cause) {
+            super("the database " + file + ".mv.db is in use by another process (a running serve owns it): act through"
+                    + " its API instead, e.g. 'api send FILE', 'api status REF', 'api ack REF' with a token in LIAISON_API_TOKEN_FILE"
+                    + " (see README, The CLI as an API client); or stop serve first", cause);
+            this.file = file;
+        }
+
+        public java.nio.file.Path file() {
+            return file;
         }
     }
 
