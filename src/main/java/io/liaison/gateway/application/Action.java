@@ -13,6 +13,7 @@ public enum Action {
     VIEW_INCIDENT("read an incident's reports"),
     PROPOSE_RESHARE("propose a re-share"),
     APPROVE_RESHARE("approve a re-share"),
+    REJECT_RESHARE("reject a re-share, with a reason"),
     VIEW_RESHARE("read a re-share proposal"),
     VIEW_NOTICE("read a notice's status"),
     VIEW_INBOX("list the notices received"),

@@ -18,6 +18,7 @@ public final class Application {
     private final ResendDelivery resendDelivery;
     private final ProposeReshare proposeReshare;
     private final ApproveReshare approveReshare;
+    private final RejectReshare rejectReshare;
     private final NoticeStatus noticeStatus;
     private final DutyBoard dutyBoard;
     private final QuarantineReview quarantineReview;
@@ -38,6 +39,7 @@ public final class Application {
         this.resendDelivery = new ResendDelivery(parts, guard);
         this.proposeReshare = new ProposeReshare(parts, guard);
         this.approveReshare = new ApproveReshare(parts, guard);
+        this.rejectReshare = new RejectReshare(parts, guard);
         this.noticeStatus = new NoticeStatus(parts, guard);
         this.quarantineReview = new QuarantineReview(parts, guard);
         this.dutyBoard = new DutyBoard(parts, guard, quarantineReview);
@@ -81,6 +83,10 @@ public final class Application {
 
     public ApproveReshare approveReshare() {
         return approveReshare;
+    }
+
+    public RejectReshare rejectReshare() {
+        return rejectReshare;
     }
 
     public NoticeStatus noticeStatus() {

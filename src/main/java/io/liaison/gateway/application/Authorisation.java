@@ -6,6 +6,7 @@ import static io.liaison.gateway.application.Action.FILE_INCIDENT_REPORT;
 import static io.liaison.gateway.application.Action.FORWARD_NOTICE;
 import static io.liaison.gateway.application.Action.PREVIEW_NOTICE;
 import static io.liaison.gateway.application.Action.PROPOSE_RESHARE;
+import static io.liaison.gateway.application.Action.REJECT_RESHARE;
 import static io.liaison.gateway.application.Action.RESEND_DELIVERY;
 import static io.liaison.gateway.application.Action.REVIEW_QUARANTINE;
 import static io.liaison.gateway.application.Action.SEND_NOTICE;
@@ -46,7 +47,7 @@ public final class Authorisation {
     private static final Authorisation STANDARD = new Authorisation(List.of(
             row(OrganisationKind.NISC, Role.DUTY_OFFICER, SEND_NOTICE, PREVIEW_NOTICE, CONFIRM_NOTICE, RESEND_DELIVERY,
                     VIEW_INCIDENT, PROPOSE_RESHARE, VIEW_RESHARE, VIEW_DUTY_BOARD, REVIEW_QUARANTINE, VIEW_STATISTICS),
-            row(OrganisationKind.NISC, Role.APPROVER, APPROVE_RESHARE, VIEW_RESHARE, VIEW_INCIDENT, VIEW_DUTY_BOARD,
+            row(OrganisationKind.NISC, Role.APPROVER, APPROVE_RESHARE, REJECT_RESHARE, VIEW_RESHARE, VIEW_INCIDENT, VIEW_DUTY_BOARD,
                     VIEW_STATISTICS),
             row(OrganisationKind.NISC, Role.READER, VIEW_DUTY_BOARD, VIEW_STATISTICS),
             row(OrganisationKind.MINISTRY, Role.LIAISON, SEND_NOTICE, PREVIEW_NOTICE, FORWARD_NOTICE, CONFIRM_NOTICE,

@@ -44,6 +44,15 @@ final class Guard {
         return new ActionRefusedException(actor, action, subject, Verdict.FORBIDDEN, why);
     }
 
+    /**
+     * The subject does not exist: the actor passed the table first (so this reveals nothing the role may not
+     * read), the refusal is audited and returned as NOT_FOUND with its hint.
+     */
+    ActionRefusedException notFound(Actor actor, Action action, String subject, String why) {
+        auditRefusal(actor, action, subject, Verdict.NOT_FOUND, why);
+        return new ActionRefusedException(actor, action, subject, Verdict.NOT_FOUND, why);
+    }
+
     private void verdict(Actor actor, Action action, String subject, Verdict verdict, String why) {
         if (verdict != Verdict.ALLOWED) {
             auditRefusal(actor, action, subject, verdict, why);

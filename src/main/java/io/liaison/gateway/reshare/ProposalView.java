@@ -22,6 +22,8 @@ public final class ProposalView {
         p.approvedBy().ifPresent(a -> b.append("   approved by ").append(a)
                 .append(p.approvedAt().map(t -> " at " + io.liaison.gateway.time.DisplayTime.format(t, zone)).orElse("")));
         p.noticeReference().ifPresent(r -> b.append("   sent as ").append(r));
+        p.rejection().ifPresent(r -> b.append("   rejected by ").append(r.person().orElse(r.by())).append(" at ")
+                .append(io.liaison.gateway.time.DisplayTime.format(r.at(), zone)).append(": ").append(r.reason()));
         b.append("\n\n");
         b.append("Removed or generalised (").append(p.redactions().size()).append("): field: \"original\" → replacement\n");
         p.redactions().forEach(r -> b.append("  - ").append(r.line()).append('\n'));

@@ -85,7 +85,7 @@ public final class ReshareDesk {
         ReshareProposal draft = new ReshareProposal(0, chosen.id(), chosen.incidentKey(), chosen.reportNumber(), request.grounds(),
                 request.grounds().kind(), level, chosen.exercise(), sectors, request.includeDependents(), title, sms,
                 sanitised.body(), warnings, sanitised.redactions(), ReshareProposal.State.PROPOSED, clock.instant(),
-                Optional.empty(), Optional.empty(), Optional.empty(), proposedBy);
+                Optional.empty(), Optional.empty(), Optional.empty(), proposedBy, Optional.empty());
         // The notice is checked now, so the approver approves something that can be sent.
         new NoticeParser(directory).parse(draft.label(), ReshareNotice.file(draft, anyNiscPoc()).yaml());
         long id = store.propose(draft, stored -> io.liaison.gateway.audit.AuditEvent.of(io.liaison.gateway.audit.ActorRef.gateway(),
@@ -111,6 +111,7 @@ public final class ReshareDesk {
             throw new ReshareRefusedException(p.label() + " was approved by " + p.approvedBy().orElse("?") + " and sent as "
                     + p.noticeReference().orElse("?") + "; a proposal is sent once");
         }
+        refuseWhenRejected(p);
         refuseAgainstTheReportersWish(thread(p.incidentKey()));
         Instant now = clock.instant();
         if (p.state() == ReshareProposal.State.APPROVED) {
@@ -137,6 +138,81 @@ public final class ReshareDesk {
         return new Approved(find(proposalId), registered.reference());
     }
 
+    /**
+     * A NISC point of contact rejects a proposal, with the reason the proposer reads; nothing is sent, and the
+     * proposal is final. Only a proposal still awaiting a decision is rejected: once approved it is on its way
+     * (or gone), once rejected it stays so.
+     *
+     * @param who    the rejecting point of contact and, when known, the person
+     */
+    public ReshareProposal reject(long proposalId, io.liaison.gateway.audit.ActorRef who, String reason) {
+        String why = Rejection.checkedReason(reason);
+        ReshareProposal p = find(proposalId);
+        Organisation org = niscOrganisationOf(who.pocId());
+        refuseUnlessAwaitingADecision(p);
+        Rejection rejection = new Rejection(who.pocId(), who.person(), clock.instant(), why);
+        java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("proposal", p.label());
+        details.put("incident", p.incidentKey());
+        details.put("rejected-by", who.person().orElse(who.pocId()));
+        details.put("proposed-by", p.proposedBy().orElse("unrecorded"));
+        details.put("reason", why);
+        io.liaison.gateway.audit.AuditEvent entry = io.liaison.gateway.audit.AuditEvent.of(
+                new io.liaison.gateway.audit.ActorRef(who.person(), who.pocId(), org.id()),
+                io.liaison.gateway.audit.AuditAction.RESHARE_REJECTED, null, details);
+        if (!store.markRejected(p.id(), rejection, entry)) {
+            // decided by someone else between the read and the write: say what happened instead
+            refuseUnlessAwaitingADecision(find(proposalId));
+            throw new ReshareRefusedException(p.label() + " is being decided by someone else; see 'reshare show " + p.label() + "'");
+        }
+        LOG.info("re-share {} rejected by {}", p.label(), who.person().orElse(who.pocId()));
+        return find(proposalId);
+    }
+
+    /** Proposals in the filter's states, newest first, at most {@code limit}. */
+    public List<ReshareSummary> list(ProposalFilter filter, int limit) {
+        return store.list(filter.states(), limit);
+    }
+
+    /** The proposal named by its label (RS-0001) or by the reference of the notice it became, if there is one. */
+    public Optional<ReshareProposal> find(String labelOrReference) {
+        Optional<Long> id = ReshareProposal.parseLabel(labelOrReference);
+        return id.isPresent() ? store.find(id.get()) : store.findByNotice(labelOrReference.strip());
+    }
+
+    private Organisation niscOrganisationOf(String pocId) {
+        PointOfContact poc = directory.get().pointOfContact(pocId).orElseThrow(() -> new ReshareRefusedException(
+                "\"" + pocId + "\" is not a point of contact in the directory"));
+        Organisation org = directory.get().organisation(poc.organisationId()).orElseThrow();
+        if (org.kind() != OrganisationKind.NISC) {
+            throw new ReshareRefusedException(pocId + " belongs to " + org.id() + " (" + org.kind().yamlName()
+                    + "); only a NISC point of contact decides on a re-share of voluntarily provided information");
+        }
+        return org;
+    }
+
+    private static void refuseUnlessAwaitingADecision(ReshareProposal p) {
+        refuseWhenRejected(p);
+        switch (p.state()) {
+            case SENT -> throw new ReshareRefusedException(p.label() + " was approved by " + p.approvedBy().orElse("?")
+                    + " and sent as " + p.noticeReference().orElse("?") + "; a proposal sent is no longer rejected");
+            case APPROVED -> throw new ReshareRefusedException(p.label() + " was approved by " + p.approvedBy().orElse("?")
+                    + " and is being sent; an approved proposal is no longer rejected");
+            default -> {
+            }
+        }
+    }
+
+    private static void refuseWhenRejected(ReshareProposal p) {
+        p.rejection().ifPresent(r -> {
+            throw new ReshareRefusedException(p.label() + " was rejected by " + r.person().orElse(r.by()) + " at " + r.at()
+                    + " (\"" + r.reason() + "\"); a rejected proposal is final: propose again to re-share");
+        });
+        if (p.state() == ReshareProposal.State.REJECTED) {
+            throw new ReshareRefusedException(p.label() + " was rejected; a rejected proposal is final: propose again to re-share");
+        }
+    }
+
     private static io.liaison.gateway.audit.AuditEvent approvedEntry(String pocId, String organisationId, String reference,
                                                                       ReshareProposal p, String approver) {
         return io.liaison.gateway.audit.AuditEvent.of(io.liaison.gateway.audit.ActorRef.of(pocId, organisationId),
@@ -146,9 +222,7 @@ public final class ReshareDesk {
 
     /** The proposal, by its label (RS-0001) or by the reference of the notice it became. */
     public ReshareProposal show(String labelOrReference) {
-        Optional<Long> id = ReshareProposal.parseLabel(labelOrReference);
-        return (id.isPresent() ? store.find(id.get()) : store.findByNotice(labelOrReference.strip()))
-                .orElseThrow(() -> new ReshareRefusedException("no re-share proposal " + labelOrReference
+        return find(labelOrReference).orElseThrow(() -> new ReshareRefusedException("no re-share proposal " + labelOrReference
                         + "; give its label (RS-0001) or the reference of the notice it became"));
     }
 

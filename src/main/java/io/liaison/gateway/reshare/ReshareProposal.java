@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param warnings what the approver should weigh (a small sector, an exercise report)
  * @param proposedBy who proposed it (a person id, else the point of contact), so the approver can be
  *                   someone else (four eyes); empty for proposals stored before it was recorded
+ * @param rejection  the approver's "no" and its reason, when REJECTED
  */
 public record ReshareProposal(
         long id,
@@ -35,7 +36,8 @@ public record ReshareProposal(
         Optional<String> approvedBy,
         Optional<Instant> approvedAt,
         Optional<String> noticeReference,
-        Optional<String> proposedBy) {
+        Optional<String> proposedBy,
+        Optional<Rejection> rejection) {
 
     public ReshareProposal {
         sectors = List.copyOf(sectors);
@@ -43,8 +45,18 @@ public record ReshareProposal(
         redactions = List.copyOf(redactions);
     }
 
-    /** PROPOSED until a NISC point of contact approves; APPROVED while it is being sent; SENT with its reference. */
-    public enum State { PROPOSED, APPROVED, SENT }
+    /**
+     * PROPOSED until a NISC point of contact decides; APPROVED while it is being sent; SENT with its reference;
+     * REJECTED with the approver's reason. SENT and REJECTED are final.
+     */
+    public enum State { PROPOSED, APPROVED, SENT, REJECTED }
+
+    /** The same proposal with its removals (the store reads them separately). */
+    public ReshareProposal withRedactions(List<Redaction> removals) {
+        return new ReshareProposal(id, incidentReportId, incidentKey, reportNumber, grounds, kind, level, exercise, sectors,
+                includeDependents, title, summary, body, warnings, removals, state, proposedAt, approvedBy, approvedAt,
+                noticeReference, proposedBy, rejection);
+    }
 
     /** "RS-0007": how people name a proposal. */
     public String label() {

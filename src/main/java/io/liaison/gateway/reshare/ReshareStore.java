@@ -32,4 +32,13 @@ public interface ReshareStore {
      * and body, created after the approval).
      */
     Optional<String> noticeSentFor(ReshareProposal proposal);
+
+    /**
+     * PROPOSED → REJECTED with the approver's reason, and {@code audited} in the same transaction; false, and
+     * nothing written, when the proposal is no longer PROPOSED (approved or rejected meanwhile).
+     */
+    boolean markRejected(long id, Rejection rejection, io.liaison.gateway.audit.AuditEvent audited);
+
+    /** Proposals in any of {@code states}, newest first, at most {@code limit}. */
+    java.util.List<ReshareSummary> list(java.util.Set<ReshareProposal.State> states, int limit);
 }

@@ -12,9 +12,22 @@ import java.util.Set;
  * @param sends        sends something out: an {@code Idempotency-Key} header is required and a replay returns the first answer
  * @param bodyFields   the JSON fields the body may carry (empty: no body)
  * @param status       the status of a success
+ * @param query        the query parameters it reads, each with what it means (for the OpenAPI document)
  */
 record ApiRoute(HttpMethod method, String path, String summary, boolean acts, boolean sends, Set<String> bodyFields,
-                int status, Handler handler) {
+                int status, Handler handler, java.util.Map<String, String> query) {
+
+    ApiRoute(HttpMethod method, String path, String summary, boolean acts, boolean sends, Set<String> bodyFields, int status,
+             Handler handler) {
+        this(method, path, summary, acts, sends, bodyFields, status, handler, java.util.Map.of());
+    }
+
+    /** The same route, documenting one more query parameter. */
+    ApiRoute query(String name, String description) {
+        java.util.Map<String, String> more = new java.util.TreeMap<>(query);
+        more.put(name, description);
+        return new ApiRoute(method, path, summary, acts, sends, bodyFields, status, handler, java.util.Map.copyOf(more));
+    }
 
     @FunctionalInterface
     interface Handler {

@@ -1,9 +1,12 @@
 package io.liaison.gateway.interfaces.api;
 
 import io.liaison.gateway.application.Application;
+import io.liaison.gateway.application.ApproveReshare;
 import io.liaison.gateway.intake.NoticeFile;
 import io.liaison.gateway.marking.Tlp;
 import io.liaison.gateway.reshare.Grounds;
+import io.liaison.gateway.reshare.ProposalFilter;
+import io.liaison.gateway.reshare.Rejection;
 import io.liaison.gateway.reshare.ReshareRequest;
 import io.liaison.gateway.interfaces.http.Problem;
 import io.liaison.gateway.stats.FiscalQuarter;
@@ -20,6 +23,7 @@ import java.util.Set;
 final class ApiRoutes {
     private static final Set<String> NOTICE_FILE = Set.of("name", "content");
     private static final int MAX_QUARANTINE = 200;
+    private static final int LIST_DEFAULT = 50;
     private static final Set<String> RESHARE_REQUEST = Set.of("incident", "report", "grounds", "level", "sectors",
             "includeDependentSectors", "redact");
     /** The top-level items of an incident report (docs/inbound-format.md); the door adds liaison and type. */
@@ -51,7 +55,8 @@ final class ApiRoutes {
                 new ApiRoute(HttpMethod.POST, "/deliveries/{id}/resend", "Send one failed delivery again", true, true, Set.of(), 200,
                         c -> app.resendDelivery().resend(c.actor(), deliveryId(c.param("id")))),
                 new ApiRoute(HttpMethod.GET, "/board", "The duty board: in flight, not confirmed, failed, quarantined", false, false,
-                        Set.of(), 200, c -> app.dutyBoard().board(c.actor(), Duration.ofHours(hours(c)))),
+                        Set.of(), 200, c -> app.dutyBoard().board(c.actor(), Duration.ofHours(hours(c))))
+                        .query("hours", "how far back, 1-744 (default 48)"),
                 new ApiRoute(HttpMethod.GET, "/quarantine", "Quarantined inbound: reason, claimed sender, contact told", false, false,
                         Set.of(), 200, c -> Map.of("messages", app.quarantineReview().list(c.actor(), MAX_QUARANTINE))),
                 new ApiRoute(HttpMethod.POST, "/incidents", "File an incident report (第1報 or 第N報) for the caller's organisation;"
@@ -67,12 +72,23 @@ final class ApiRoutes {
                             var p = app.proposeReshare().propose(c.actor(), reshareRequest(c));
                             return Map.of("label", p.label(), "proposal", p);
                         }),
+                new ApiRoute(HttpMethod.GET, "/reshares", "Re-share proposals, newest first (state=pending|approved|rejected|all,"
+                        + " default pending; limit 1-" + ApproveReshare.MAX_LIST + ", default " + LIST_DEFAULT + ")", false, false,
+                        Set.of(), 200, c -> {
+                            ProposalFilter filter = proposalFilter(c);
+                            return Map.of("state", filter.word(), "proposals",
+                                    app.approveReshare().list(c.actor(), filter, limit(c)));
+                        }).query("state", "pending (default: awaiting a decision), approved, rejected or all")
+                        .query("limit", "at most this many, newest first: 1-" + ApproveReshare.MAX_LIST + " (default " + LIST_DEFAULT + ")"),
                 new ApiRoute(HttpMethod.GET, "/reshares/{label}", "A re-share proposal with every removal", false, false, Set.of(), 200,
                         c -> app.approveReshare().show(c.actor(), c.param("label"))),
                 new ApiRoute(HttpMethod.POST, "/reshares/{label}/approve", "Approve a re-share (a NISC approver, not its proposer)",
                         true, true, Set.of(), 201, c -> app.approveReshare().approve(c.actor(), c.param("label"))),
+                new ApiRoute(HttpMethod.POST, "/reshares/{label}/reject", "Reject a re-share with a reason (a NISC approver, not its"
+                        + " proposer); nothing is sent and the proposal is final", true, true, Set.of("reason"), 200,
+                        c -> app.rejectReshare().reject(c.actor(), c.param("label"), rejectionReason(c))),
                 new ApiRoute(HttpMethod.GET, "/statistics", "Sharing statistics (period=FY2026 or FY2026-Q2)", false, false, Set.of(),
-                        200, c -> app.statistics().table(c.actor(), period(c))),
+                        200, c -> app.statistics().table(c.actor(), period(c))).query("period", "required: FY2026 or FY2026-Q2"),
                 new ApiRoute(HttpMethod.GET, "/directory", "The directory as the caller may see it", false, false, Set.of(), 200,
                         c -> app.directoryView().view(c.actor())));
     }
@@ -97,6 +113,35 @@ final class ApiRoutes {
         return new ReshareRequest(in.requiredText("incident"),
                 Optional.ofNullable((Integer) report), grounds, level, in.texts("sectors"),
                 in.flag("includeDependentSectors"), in.texts("redact"));
+    }
+
+    private static ProposalFilter proposalFilter(ApiCall c) {
+        String asked = c.query("state").orElse(ProposalFilter.PENDING.word());
+        return ProposalFilter.parse(asked).orElseThrow(() -> Problem.badRequest("state", "state must be one of "
+                + ProposalFilter.accepted() + ", was '" + asked + "'").raise());
+    }
+
+    private static int limit(ApiCall c) {
+        String l = c.query("limit").orElse(String.valueOf(LIST_DEFAULT));
+        try {
+            int v = Integer.parseInt(l);
+            if (v < 1 || v > ApproveReshare.MAX_LIST) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("limit", "limit must be 1.." + ApproveReshare.MAX_LIST + ", was '" + l + "'").raise();
+        }
+    }
+
+    /** Checked here too, so that a missing or too long reason is a 400 naming the field, before anything runs. */
+    private static String rejectionReason(ApiCall c) {
+        String reason = c.input().requiredText("reason").strip();
+        if (reason.isEmpty() || reason.length() > Rejection.REASON_MAX) {
+            throw Problem.badRequest("reason", "reason must be 1 to " + Rejection.REASON_MAX + " characters, was "
+                    + reason.length()).raise();
+        }
+        return reason;
     }
 
     private static long deliveryId(String id) {

@@ -19,6 +19,9 @@ final class OpenApiDocument {
             JsonArray params = new JsonArray();
             r.parameters().forEach(p -> params.add(new JsonObject().put("name", p).put("in", "path").put("required", true)
                     .put("schema", new JsonObject().put("type", "string"))));
+            r.query().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(q -> params.add(new JsonObject()
+                    .put("name", q.getKey()).put("in", "query").put("required", false).put("description", q.getValue())
+                    .put("schema", new JsonObject().put("type", "string"))));
             if (r.sends()) {
                 params.add(new JsonObject().put("name", "Idempotency-Key").put("in", "header").put("required", true)
                         .put("description", "8-200 characters; a replay returns the first answer")
@@ -42,7 +45,8 @@ final class OpenApiDocument {
                     .put("400", problem.copy().put("description", "invalid input; names the field"))
                     .put("401", problem.copy().put("description", "no usable token"))
                     .put("403", problem.copy().put("description", "not allowed for the caller's role or token scope"))
-                    .put("404", problem.copy().put("description", "not found, or not received by the caller's organisation")));
+                    .put("404", problem.copy().put("description", "not found, or not received by the caller's organisation"))
+                    .put("422", problem.copy().put("description", "understood but refused by a rule (the detail says which)")));
             String path = "/api/v1" + r.path();
             JsonObject item = paths.getJsonObject(path, new JsonObject());
             item.put(r.method().name().toLowerCase(Locale.ROOT), op);

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code api send|status|ack|forward|reshare|incident|stats|board}: the acting commands as clients of a running {@code serve}, so they work
+ * {@code api send|status|ack|forward|reshare (propose|list|show|approve|reject)|incident|stats|board}: the acting commands as clients of a running {@code serve}, so they work
  * while it owns the database and the channels. The token comes from {@code LIAISON_API_TOKEN} or the file
  * {@code LIAISON_API_TOKEN_FILE} names, never from the command line; the server from {@code --url}.
  */
@@ -177,8 +177,8 @@ public final class ApiClientCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "reshare", description = "Sanitised re-share through the API: propose, approve (four eyes), show.",
-            subcommands = {ReshareShow.class, ReshareApprove.class, ResharePropose.class})
+    @Command(name = "reshare", description = "Sanitised re-share through the API: propose, list, show, approve or reject (four eyes).",
+            subcommands = {ReshareShow.class, ReshareList.class, ReshareApprove.class, ReshareReject.class, ResharePropose.class})
     static final class Reshare implements Callable<Integer> {
         @Override
         public Integer call() {
@@ -236,6 +236,43 @@ public final class ApiClientCommand implements Callable<Integer> {
         @Override
         HttpRequest.Builder request(HttpRequest.Builder b) {
             return postJson(b, uri("/reshares/" + segment(proposal) + "/approve"), "{}", key);
+        }
+    }
+
+    @Command(name = "reject", description = "Reject a proposal as the token's NISC approver (never its proposer), with a reason the"
+            + " proposer reads; nothing is sent and the proposal is final.")
+    static final class ReshareReject extends Client {
+        @Parameters(paramLabel = "PROPOSAL-ID", description = "e.g. RS-0001")
+        String proposal;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (1 to 1000 characters).")
+        String reason;
+
+        @Option(names = "--idempotency-key", description = "Repeat a rejection safely (default: a new UUID).")
+        String key;
+
+        @Override
+        HttpRequest.Builder request(HttpRequest.Builder b) {
+            if (reason.isBlank()) {
+                throw new IllegalArgumentException("--reason is empty; the proposer reads why");
+            }
+            String body = new io.vertx.core.json.JsonObject().put("reason", reason).encode();
+            return postJson(b, uri("/reshares/" + segment(proposal) + "/reject"), body, key);
+        }
+    }
+
+    @Command(name = "list", description = "Proposals, newest first, as JSON: awaiting a decision unless --state says otherwise.")
+    static final class ReshareList extends Client {
+        @Option(names = "--state", defaultValue = "pending", paramLabel = "pending|approved|rejected|all",
+                description = "Which proposals (default ${DEFAULT-VALUE}).")
+        String state;
+
+        @Option(names = "--limit", defaultValue = "50", paramLabel = "N", description = "At most N, 1 to 200 (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        HttpRequest.Builder request(HttpRequest.Builder b) {
+            return b.uri(uri("/reshares?state=" + segment(state) + "&limit=" + limit)).GET();
         }
     }
 

@@ -24,11 +24,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code reshare propose|approve|show}: NISC re-shares a sanitised copy of an operator's incident report.
+ * {@code reshare propose|approve|reject|show}: NISC re-shares a sanitised copy of an operator's incident report.
  * Proposing sends nothing; only {@code approve --as <NISC POC>} sends, through the normal outbound path.
  */
-@Command(name = "reshare", description = "Sanitised re-share of an incident report (任意提供情報): propose, approve, show.",
-        subcommands = {ReshareCommand.Propose.class, ReshareCommand.Approve.class, ReshareCommand.Show.class})
+@Command(name = "reshare", description = "Sanitised re-share of an incident report (任意提供情報): propose, approve, reject, show.",
+        subcommands = {ReshareCommand.Propose.class, ReshareCommand.Approve.class, ReshareCommand.Reject.class, ReshareCommand.Show.class})
 public final class ReshareCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int REFUSED = 2;
@@ -143,6 +143,32 @@ public final class ReshareCommand implements Callable<Integer> {
                 ReshareApproved approved = app.approveReshare().approve(app.actors().resolveLocal(as), proposal);
                 System.out.println("approved " + approved.proposal().label() + " as " + as + ": sent as " + approved.reference());
                 return Settled.print(gateway, approved.reference(), wait);
+            });
+        }
+    }
+
+    @Command(name = "reject", description = "Reject a proposal as a named NISC approver (not its proposer), with the reason the"
+            + " proposer reads; nothing is sent and the proposal is final.")
+    static final class Reject implements Callable<Integer> {
+        @Option(names = "--config", description = "Properties file overriding the built-in settings.")
+        Path config;
+
+        @Parameters(paramLabel = "PROPOSAL-ID", description = "e.g. RS-0001")
+        String proposal;
+
+        @Option(names = "--as", required = true, paramLabel = "POC", description = "The approver: a NISC person with the approver role (not the proposer).")
+        String as;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why (1 to 1000 characters).")
+        String reason;
+
+        @Override
+        public Integer call() throws Exception {
+            return withGateway(config, gateway -> {
+                Application app = gateway.application();
+                ReshareProposal p = app.rejectReshare().reject(app.actors().resolveLocal(as), proposal, reason);
+                System.out.println("rejected " + p.label() + " as " + as + "; nothing was sent");
+                return OK;
             });
         }
     }

@@ -5,8 +5,10 @@ import io.liaison.gateway.marking.Tlp;
 import io.liaison.gateway.reshare.Grounds;
 import io.liaison.gateway.reshare.IdentifierKind;
 import io.liaison.gateway.reshare.Redaction;
+import io.liaison.gateway.reshare.Rejection;
 import io.liaison.gateway.reshare.ReshareProposal;
 import io.liaison.gateway.reshare.ReshareStore;
+import io.liaison.gateway.reshare.ReshareSummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,13 +19,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** Re-share proposals on JDBC (tables of V5). Plain SQL that H2 and PostgreSQL both run. */
 public final class JdbcReshareStore implements ReshareStore {
     private static final String COLUMNS = "id, incident_report_id, incident_key, report_number, grounds, kind, tlp, exercise,"
             + " target_sectors, include_dependents, title, summary, body, warnings, state, proposed_at, approved_by, approved_at,"
-            + " notice_reference, proposed_by";
+            + " notice_reference, proposed_by, rejected_by, rejected_by_person, rejected_at, rejection_reason";
     private static final String WARNING_SEPARATOR = "\n";
 
     private final Sql jdbc;
@@ -162,13 +165,57 @@ public final class JdbcReshareStore implements ReshareStore {
                 rs.getString(12), rs.getString(13), warnings.isEmpty() ? List.of() : Arrays.asList(warnings.split(WARNING_SEPARATOR)),
                 List.of(), ReshareProposal.State.valueOf(rs.getString(15)), rs.getTimestamp(16).toInstant(),
                 Optional.ofNullable(rs.getString(17)), Optional.ofNullable(rs.getTimestamp(18)).map(Timestamp::toInstant),
-                Optional.ofNullable(rs.getString(19)), Optional.ofNullable(rs.getString(20)));
+                Optional.ofNullable(rs.getString(19)), Optional.ofNullable(rs.getString(20)), rejection(rs));
+    }
+
+    private static Optional<Rejection> rejection(ResultSet rs) throws SQLException {
+        String by = rs.getString(21);
+        Timestamp at = rs.getTimestamp(23);
+        if (by == null || at == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Rejection(by, Optional.ofNullable(rs.getString(22)), at.toInstant(), rs.getString(24)));
     }
 
     private static ReshareProposal withRedactions(ReshareProposal p, List<Redaction> redactions) {
-        return new ReshareProposal(p.id(), p.incidentReportId(), p.incidentKey(), p.reportNumber(), p.grounds(), p.kind(), p.level(),
-                p.exercise(), p.sectors(), p.includeDependents(), p.title(), p.summary(), p.body(), p.warnings(), redactions,
-                p.state(), p.proposedAt(), p.approvedBy(), p.approvedAt(), p.noticeReference(), p.proposedBy());
+        return p.withRedactions(redactions);
+    }
+
+    @Override
+    public boolean markRejected(long id, Rejection r, io.liaison.gateway.audit.AuditEvent audited) {
+        return jdbc.inTransaction(c -> {
+            int changed = Sql.update(c, "UPDATE reshare_proposal SET state = 'REJECTED', rejected_by = ?, rejected_by_person = ?,"
+                    + " rejected_at = ?, rejection_reason = ? WHERE id = ? AND state = 'PROPOSED'", ps -> {
+                        ps.setString(1, r.by());
+                        ps.setString(2, r.person().orElse(null));
+                        ps.setTimestamp(3, Timestamp.from(r.at()));
+                        ps.setString(4, r.reason());
+                        ps.setLong(5, id);
+                    });
+            if (changed != 1) {
+                return false;
+            }
+            audit.append(c, List.of(audited));
+            return true;
+        });
+    }
+
+    @Override
+    public List<ReshareSummary> list(Set<ReshareProposal.State> states, int limit) {
+        if (states.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        List<ReshareProposal.State> asked = List.copyOf(states);
+        String in = String.join(",", java.util.Collections.nCopies(asked.size(), "?"));
+        // the count of removals comes with each line: the list never reads the removals themselves
+        return jdbc.query("SELECT " + COLUMNS + ", (SELECT COUNT(*) FROM reshare_redaction r WHERE r.proposal_id = reshare_proposal.id)"
+                        + " FROM reshare_proposal WHERE state IN (" + in + ") ORDER BY proposed_at DESC, id DESC",
+                ps -> {
+                    for (int i = 0; i < asked.size(); i++) {
+                        ps.setString(i + 1, asked.get(i).name());
+                    }
+                    ps.setMaxRows(limit);
+                }, rs -> ReshareSummary.of(read(rs), rs.getInt(25)));
     }
 
     private static String clip(String s, int max) {

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Every endpoint × every role over HTTP: allowed (A), forbidden (403) or not found (404) as the
  * authorisation table and the notice's recipients say; 401 without a token; 403 for a read token asking
  * to act. The notice was sent by NISC to the power sector: west-power (kobayashi) never received it, so
- * it does not even learn it exists.
+ * it does not even learn it exists. The rows are keyed by the route table's own method and path, and the
+ * test fails first if {@link ApiRoutes} has a route without a row (or a row names no route): the next
+ * endpoint cannot be forgotten here.
  */
 class ApiAnswersEveryEndpointForEveryRoleTest {
     @TempDir
@@ -26,40 +30,72 @@ class ApiAnswersEveryEndpointForEveryRoleTest {
 
     /** Columns: sato (NISC duty), kimura (NISC approver), yamada (METI liaison), ito (power CEPTOAR), nakamura (East SOC), kobayashi (West SOC). */
     private static final Map<String, String> EXPECTED = new LinkedHashMap<>();
+    /** A query string a route needs to be asked at all. */
+    private static final Map<String, String> QUERY = Map.of("GET /statistics", "?period=FY2026");
 
     static {
-        EXPECTED.put("GET /notices", "A A A A A A");
-        EXPECTED.put("GET /notices/{ref}", "A A A A A 404");
-        // the sample notice names nisc-duty as its sender: a liaison or CEPTOAR may preview only its own notices
+        // the sample notice names nisc-duty as its sender: nobody else may send it (or preview it)
+        EXPECTED.put("POST /notices", "A 403 403 403 403 403");
         EXPECTED.put("POST /notices/preview", "A 403 403 403 403 403");
-        EXPECTED.put("POST /notices/{ref}/confirm", "A 403 A A A 404");
-        EXPECTED.put("POST /notices/{ref}/forward", "403 403 A A 403 403");
-        EXPECTED.put("POST /notices/{ref}/resend", "A 403 403 403 403 403");
+        EXPECTED.put("GET /notices", "A A A A A A");
+        EXPECTED.put("GET /notices/{reference}", "A A A A A 404");
+        EXPECTED.put("POST /notices/{reference}/forward", "403 403 A A 403 403");
+        EXPECTED.put("POST /notices/{reference}/confirm", "A 403 A A A 404");
+        EXPECTED.put("POST /notices/{reference}/resend", "A 403 403 403 403 403");
+        EXPECTED.put("POST /deliveries/{id}/resend", "A 403 403 403 403 403");
         EXPECTED.put("GET /board", "A A 403 403 403 403");
         EXPECTED.put("GET /quarantine", "A 403 403 403 403 403");
-        EXPECTED.put("GET /statistics?period=FY2026", "A A A 403 403 403");
-        EXPECTED.put("GET /directory", "A A A A A A");
         // only an operator's SOC files a report, for its own organisation
         EXPECTED.put("POST /incidents", "403 403 403 403 A A");
         // no such incident: 404 for whoever may read incidents, west-power included (it learns nothing); 403 by the table
-        EXPECTED.put("GET /incidents/east-power/INC-1", "404 404 403 403 404 404");
+        EXPECTED.put("GET /incidents/{organisation}/{incident}", "404 404 403 403 404 404");
+        // re-shares are NISC's alone: the duty officer proposes, the approver decides (approve or reject), both read
+        EXPECTED.put("POST /reshares", "A 403 403 403 403 403");
+        EXPECTED.put("GET /reshares", "A A 403 403 403 403");
+        EXPECTED.put("GET /reshares/{label}", "A A 403 403 403 403");
+        EXPECTED.put("POST /reshares/{label}/approve", "403 A 403 403 403 403");
+        EXPECTED.put("POST /reshares/{label}/reject", "403 A 403 403 403 403");
+        EXPECTED.put("GET /statistics", "A A A 403 403 403");
+        EXPECTED.put("GET /directory", "A A A A A A");
     }
+
+    private static final String MATRIX_REPORT = "{\"incident\":\"MATRIX-R\",\"summary\":\"制御系サーバの不審な通信\","
+            + "\"contact\":{\"person\":\"SOC\",\"means\":[{\"phone\":\"+81312340001\"}]}}";
 
     @Test
     void everyEndpointAnswersEveryRoleAsTheTableSays() throws Exception {
         try (ApiFixture api = new ApiFixture(work)) {
+            Set<String> routes = new TreeSet<>();
+            ApiRoutes.of(api.gateway.application()).forEach(r -> routes.add(r.method().name() + " " + r.path()));
+            Set<String> withoutRow = new TreeSet<>(routes);
+            withoutRow.removeAll(EXPECTED.keySet());
+            Set<String> withoutRoute = new TreeSet<>(EXPECTED.keySet());
+            withoutRoute.removeAll(routes);
+            assertEquals(Set.of(), withoutRow, "routes in ApiRoutes with no row in this matrix: add one per route");
+            assertEquals(Set.of(), withoutRoute, "rows naming no route in ApiRoutes");
+
             String yaml = Files.readString(Path.of("keys-sample/notices/early-warning-power.yaml"));
             HttpResponse<String> sent = api.as("sato", "POST", "/api/v1/notices", ApiFixture.noticeJson(yaml), "matrix-send-0001");
             assertEquals(201, sent.statusCode(), sent.body());
             String ref = new JsonObject(sent.body()).getString("reference");
+            HttpResponse<String> status = api.as("sato", "GET", "/api/v1/notices/" + ref, null, null);
+            String deliveryId = String.valueOf(new JsonObject(status.body()).getJsonArray("deliveries").getJsonObject(0).getLong("id"));
+            // two proposals: one for the approval row, one for the rejection row (a decided proposal is final)
+            assertEquals(201, api.as("nakamura", "POST", "/api/v1/incidents", MATRIX_REPORT, "matrix-incident-r").statusCode());
+            String toApprove = propose(api, "matrix-propose-1");
+            String toReject = propose(api, "matrix-propose-2");
 
             List<String> mismatches = new ArrayList<>();
             int key = 0;
             for (Map.Entry<String, String> row : EXPECTED.entrySet()) {
                 String[] methodPath = row.getKey().split(" ", 2);
-                String path = "/api/v1" + methodPath[1].replace("{ref}", ref);
+                String route = methodPath[1];
+                String path = "/api/v1" + route.replace("{reference}", ref).replace("{id}", deliveryId)
+                        .replace("{organisation}", "east-power").replace("{incident}", "INC-1")
+                        .replace("{label}", route.endsWith("/reject") ? toReject : toApprove)
+                        + QUERY.getOrDefault(row.getKey(), "");
                 String[] expected = row.getValue().split(" ");
-                String body = bodyFor(methodPath[1], yaml);
+                String body = bodyFor(methodPath[0], route, yaml);
                 for (int i = 0; i < ApiFixture.PEOPLE.size(); i++) {
                     String person = ApiFixture.PEOPLE.get(i);
                     HttpResponse<String> r = api.as(person, methodPath[0], path, body, "matrix-" + (++key) + "-key");
@@ -76,7 +112,7 @@ class ApiAnswersEveryEndpointForEveryRoleTest {
                         }
                     }
                 }
-                if (methodPath[0].equals("POST") && !methodPath[1].equals("/notices/preview")) {
+                if (methodPath[0].equals("POST") && !route.equals("/notices/preview")) {
                     HttpResponse<String> readOnly = api.call("POST", path, Optional.of(api.readTokens.get("sato")), Optional.ofNullable(body),
                             Map.of("Idempotency-Key", "read-scope-" + key));
                     if (readOnly.statusCode() != 403) {
@@ -85,22 +121,41 @@ class ApiAnswersEveryEndpointForEveryRoleTest {
                 }
             }
             assertEquals(List.of(), mismatches);
+            // the rows that act did what they say: kimura approved one proposal and rejected the other
+            assertEquals("SENT", new JsonObject(api.as("sato", "GET", "/api/v1/reshares/" + toApprove, null, null).body()).getString("state"));
+            assertEquals("REJECTED", new JsonObject(api.as("sato", "GET", "/api/v1/reshares/" + toReject, null, null).body()).getString("state"));
         }
     }
 
-    private static String bodyFor(String path, String yaml) {
-        if (path.equals("/notices/preview")) {
+    private static String propose(ApiFixture api, String key) throws Exception {
+        HttpResponse<String> r = api.as("sato", "POST", "/api/v1/reshares", reshareRequest(), key);
+        assertEquals(201, r.statusCode(), r.body());
+        return new JsonObject(r.body()).getString("label");
+    }
+
+    private static String reshareRequest() {
+        return new JsonObject().put("incident", "east-power/MATRIX-R").put("grounds", "threat").encode();
+    }
+
+    private static String bodyFor(String method, String path, String yaml) {
+        if (method.equals("GET")) {
+            return null;
+        }
+        if (path.equals("/notices") || path.equals("/notices/preview")) {
             return ApiFixture.noticeJson(yaml);
         }
         if (path.endsWith("/forward")) {
             return new JsonObject().put("to", new io.vertx.core.json.JsonArray()).put("toMembers", true).encode();
         }
-        if (path.endsWith("/confirm")) {
-            return "{}";
-        }
         if (path.equals("/incidents")) {
             return "{\"incident\":\"MATRIX-1\",\"contact\":{\"person\":\"SOC\",\"means\":[{\"phone\":\"+81312340001\"}]}}";
         }
-        return path.endsWith("/resend") ? "" : null;
+        if (path.equals("/reshares")) {
+            return reshareRequest();
+        }
+        if (path.endsWith("/reject")) {
+            return "{\"reason\":\"the matrix asks every role\"}";
+        }
+        return path.endsWith("/resend") ? "" : "{}";
     }
 }

@@ -87,6 +87,7 @@ public final class ConsoleDoor implements GatewayHttpServer.Door {
         get(router, "/reshare", reference::reshareIndex);
         get(router, "/reshare/:id", reference::reshare);
         post(router, "/reshare/:id/approve", reference::approve);
+        post(router, "/reshare/:id/reject", reference::reject);
         get(router, "/stats", reference::statistics);
         get(router, "/directory", reference::directory);
     }

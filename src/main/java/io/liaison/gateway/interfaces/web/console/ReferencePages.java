@@ -3,20 +3,29 @@ package io.liaison.gateway.interfaces.web.console;
 import io.liaison.gateway.application.Action;
 import io.liaison.gateway.application.DirectorySummary;
 import io.liaison.gateway.application.ReshareApproved;
+import io.liaison.gateway.reshare.ProposalFilter;
 import io.liaison.gateway.reshare.Redaction;
+import io.liaison.gateway.reshare.Rejection;
 import io.liaison.gateway.reshare.ReshareProposal;
+import io.liaison.gateway.reshare.ReshareSummary;
 import io.liaison.gateway.stats.FiscalQuarter;
 import io.liaison.gateway.stats.SharingStatistics;
 import io.liaison.gateway.stats.StatisticsPeriod;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The re-share proposal and its four-eyes approval; statistics and the directory, read-only. */
+/** The re-share proposals, one with its four-eyes approval or rejection; statistics and the directory, read-only. */
 final class ReferencePages {
     private static final Pattern PERIOD = Pattern.compile("FY(\\d{4})(?:-Q([1-4]))?");
+    /** A page's worth; the API pages further with its limit. */
+    private static final int LIST_LIMIT = 100;
 
-    /** {@code /reshare}: open a proposal by its label (they are linked from the duty officer's proposal, or given by phone). */
+    /**
+     * {@code /reshare}: the proposals awaiting a decision, newest first, each linked (or approved, rejected, all with
+     * {@code ?state=}), and a form to open one by its label (given by phone, say).
+     */
     View reshareIndex(Visit v) {
         Layout.require(v, Action.VIEW_RESHARE);
         Optional<String> id = v.query("id");
@@ -26,9 +35,45 @@ final class ReferencePages {
             }
             throw new ConsoleDoor.Redirect("/reshare/" + ReshareProposal.label(ReshareProposal.parseLabel(id.get()).get()));
         }
+        String asked = v.query("state").orElse(ProposalFilter.PENDING.word());
+        ProposalFilter filter = ProposalFilter.parse(asked).orElseThrow(() ->
+                new Visit.FormException("state", v.labels().format("error.field.invalid", "state")));
+        List<ReshareSummary> proposals = v.app().approveReshare().list(v.actor(), filter, LIST_LIMIT);
         Html h = new Html().open("form", "method", "get", "action", "/reshare", "class", "inline")
                 .open("label").text(v.t("reshare.id") + " ").empty("input", "type", "text", "name", "id", "placeholder", "RS-0001")
                 .close("label").element("button", v.t("reshare.open"), "type", "submit").close("form");
+        h.open("nav", "class", "filters", "aria-label", v.t("reshare.filter")).text(v.t("reshare.filter") + ": ");
+        for (ProposalFilter f : ProposalFilter.values()) {
+            h.element("a", v.t("reshare.filter." + f.word()), "href", "/reshare?state=" + f.word(),
+                    "aria-current", f == filter ? "page" : null).text(" ");
+        }
+        h.close("nav");
+        h.element("h2", v.t("reshare.list." + filter.word()));
+        if (proposals.isEmpty()) {
+            h.element("p", v.t("reshare.none"), "class", "muted");
+        } else {
+            h.open("div", "class", "scroll").open("table", "class", "proposals").open("thead").open("tr");
+            for (String c : List.of("reshare.col.proposal", "reshare.col.source", "reshare.col.grounds", "reshare.col.proposed",
+                    "reshare.col.by", "col.state", "reshare.col.removals")) {
+                h.element("th", v.t(c));
+            }
+            h.close("tr").close("thead").open("tbody");
+            boolean ja = v.labels().language().equals("ja");
+            for (ReshareSummary p : proposals) {
+                h.open("tr").open("td").element("a", p.label(), "href", "/reshare/" + p.label(), "class", "reference").close("td")
+                        .element("td", v.labels().format("reshare.source.short", p.incidentKey(), p.reportNumber()))
+                        .element("td", ja ? p.grounds().shortJapanese() : p.grounds().code())
+                        .element("td", v.time(p.proposedAt()))
+                        .element("td", p.proposedBy().orElse("—"))
+                        .element("td", v.t("reshare.state." + p.state().name().toLowerCase(java.util.Locale.ROOT))
+                                + p.decidedBy().map(d -> " (" + d + ")").orElse(""))
+                        .element("td", String.valueOf(p.removals()), "class", "num").close("tr");
+            }
+            h.close("tbody").close("table").close("div");
+            if (proposals.size() == LIST_LIMIT) {
+                h.element("p", v.labels().format("reshare.limited", LIST_LIMIT), "class", "muted");
+            }
+        }
         return View.ok(v.t("reshare.index"), h);
     }
 
@@ -41,6 +86,8 @@ final class ReferencePages {
         h.element("p", v.labels().format("reshare.proposed", v.time(p.proposedAt()), p.proposedBy().orElse("—")), "class", "muted");
         p.approvedBy().ifPresent(a -> h.element("p", v.labels().format("reshare.approved-by", a,
                 p.approvedAt().map(v::time).orElse("—"), p.noticeReference().orElse("—")), "class", "ok"));
+        p.rejection().ifPresent(r -> h.element("p", v.labels().format("reshare.rejected-by", r.person().orElse(r.by()),
+                v.time(r.at()), r.reason()), "class", "failed rejection"));
         h.open("section", "class", "panel").element("h2", v.labels().format("reshare.removals", p.redactions().size()));
         h.open("ul", "class", "removals");
         for (Redaction r : p.redactions()) {
@@ -62,7 +109,27 @@ final class ReferencePages {
                     .element("p", v.t("reshare.four-eyes"), "class", "muted")
                     .element("button", v.t("reshare.approve"), "type", "submit").close("form");
         }
+        if (p.state() == ReshareProposal.State.PROPOSED && Layout.may(v.app().authorisation(), v.actor(), Action.REJECT_RESHARE)) {
+            h.open("form", "method", "post", "action", "/reshare/" + p.label() + "/reject", "class", "stacked reject").csrf(v.csrf())
+                    .open("label").text(v.t("reshare.reason") + " ")
+                    .open("textarea", "name", "reason", "rows", "3", "required", "required", "maxlength",
+                            String.valueOf(Rejection.REASON_MAX)).close("textarea").close("label")
+                    .element("p", v.t("reshare.reject.four-eyes"), "class", "muted")
+                    .element("button", v.t("reshare.reject"), "type", "submit").close("form");
+        }
         return View.ok(v.labels().format("reshare.title", p.label()), h);
+    }
+
+    /** The approver's "no": the reason is required and bounded (a 400 naming the field otherwise, nothing stored). */
+    View reject(Visit v) {
+        String reason = v.required("reason");
+        if (reason.length() > Rejection.REASON_MAX) {
+            throw new Visit.FormException("reason", v.labels().format("error.field.long", "reason", Rejection.REASON_MAX));
+        }
+        ReshareProposal p = v.app().rejectReshare().reject(v.actor(), v.param("id"), reason);
+        Html h = new Html().open("p", "class", "receipt").text(v.labels().format("reshare.rejected.done", p.label()) + " ")
+                .element("a", p.label(), "href", "/reshare/" + p.label(), "class", "reference").close("p");
+        return View.ok(v.t("reshare.rejected"), h);
     }
 
     View approve(Visit v) {

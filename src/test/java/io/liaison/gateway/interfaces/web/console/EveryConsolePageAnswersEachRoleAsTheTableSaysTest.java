@@ -39,7 +39,8 @@ class EveryConsolePageAnswersEachRoleAsTheTableSaysTest {
         EXPECTED.put("/incidents/east-power/INC-1", "404 404 403 403 404 404");
         EXPECTED.put("/quarantine", "200 403 403 403 403 403");
         EXPECTED.put("/reshare", "200 200 403 403 403 403");
-        EXPECTED.put("/reshare/RS-0001", "422 422 403 403 403 403");
+        EXPECTED.put("/reshare/RS-0001", "404 404 403 403 403 403");
+        EXPECTED.put("/reshare?state=all", "200 200 403 403 403 403");
         EXPECTED.put("/stats", "200 200 200 403 403 403");
         EXPECTED.put("/directory", "200 200 200 200 200 200");
     }
