@@ -42,10 +42,10 @@ class ApiRefusesBadInputAndStoresNothingTest {
                     Optional.of(ApiFixture.noticeJson(yaml.replace("level: TLP:AMBER", "level: TLP:PURPLE"))),
                     Map.of("Idempotency-Key", "bad-notice-001")), 422, "content");
             assertEquals(0, api.gateway.store().notices().size(), "nothing stored by any refused request");
-            // an approver asking for a proposal that does not exist gets a problem naming it, not an internal error
+            // an approver asking for a proposal that does not exist gets a 404 problem naming it, not an internal error
             HttpResponse<String> noProposal = api.call("GET", "/api/v1/reshares/RS-9999", Optional.of(api.actTokens.get("kimura")),
                     Optional.empty(), Map.of());
-            assertEquals(422, noProposal.statusCode(), noProposal.body());
+            assertEquals(404, noProposal.statusCode(), noProposal.body());
             assertTrue(noProposal.body().contains("RS-9999"), noProposal.body());
 
             HttpResponse<String> first = api.as("sato", "POST", "/api/v1/notices", ApiFixture.noticeJson(yaml), "same-key-00001");
