@@ -93,7 +93,11 @@ public final class PostgreSqlCluster implements AutoCloseable {
 
     /** A cluster of the caller's own, for tests that stop or restart the server; close it at the end. */
     public static PostgreSqlCluster start() {
-        removeClustersOfDeadJvms();
+        try {
+            removeClustersOfDeadJvms();
+        } catch (RuntimeException e) {
+            // Tidying up after a JVM that is gone is best effort: it must never fail this run's own cluster.
+        }
         Path bin = binaries();
         Optional<String> runAs = isRoot() ? Optional.of(unprivilegedUser()) : Optional.empty();
         byte[] secret = new byte[18];
@@ -412,8 +416,10 @@ public final class PostgreSqlCluster implements AutoCloseable {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
-            } catch (IOException e) {
-                // something appeared or vanished meanwhile: walk again
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // Something appeared or vanished meanwhile (the server's last writes, or the rm -rf a finished JVM
+                // left running on its own folder, see closeAtExit): walk again. Files.walk reports a file that
+                // vanished under it as UncheckedIOException, not IOException.
             }
         }
     }
