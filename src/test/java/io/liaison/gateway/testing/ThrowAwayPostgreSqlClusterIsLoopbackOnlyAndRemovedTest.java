@@ -60,4 +60,35 @@ class ThrowAwayPostgreSqlClusterIsLoopbackOnlyAndRemovedTest {
         }
         assertFalse(Files.exists(data), "the cluster's folder is deleted at close");
     }
+
+    /**
+     * CI stop 19: the chaos suite's cluster failed to start because the folder a finished test JVM left behind
+     * was being removed by that JVM's {@code rm -rf} while this start walked it to tidy up. The race is not
+     * forced here, only made likely: many files, removed by another process at the same moment.
+     */
+    @Test
+    void aLeftoverFolderVanishingWhileItIsTidiedUpDoesNotFailTheStart() throws Exception {
+        Path leftover = Files.createTempDirectory("liaison-pg-");
+        Files.writeString(leftover.resolve("owner.pid"), Long.toString(deadPid()));
+        for (int d = 0; d < 40; d++) {
+            Path dir = Files.createDirectories(leftover.resolve("data").resolve("base").resolve(Integer.toString(d)));
+            for (int f = 0; f < 250; f++) {
+                Files.writeString(dir.resolve(f + "_fsm"), "x");
+            }
+        }
+        Process rm = new ProcessBuilder("rm", "-rf", leftover.toString()).start();
+        try (PostgreSqlCluster cluster = PostgreSqlCluster.start()) {
+            assertTrue(Files.isDirectory(cluster.dataDirectory()), "the new cluster started");
+        } finally {
+            rm.waitFor();
+        }
+        assertFalse(Files.exists(leftover), "the leftover is gone, whoever removed which file");
+    }
+
+    /** A process id that belongs to no running process. */
+    private static long deadPid() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        return p.pid();
+    }
 }
