@@ -8,6 +8,7 @@
 # audit.jsonl.checkpoints "range FIRST LAST", then per checkpoint a line "checkpoint SEQUENCE HASH AT SIGNER"
 #                         and the gateway key's ASCII-armoured detached signature over the text "SEQUENCE HASH"
 # gateway.asc             the gateway's OpenPGP certificate, obtained from NISC out of band (check its fingerprint)
+#                         (across a key rollover: both certificates in this one file, cat old.asc new.asc)
 #
 # Each entry's hash is SHA-256 over its "previousHash" (64 hex digits) followed by the line with
 # ,"hash":"..." taken out (the canonical JSON of the entry without its hash). Exit 0 when every

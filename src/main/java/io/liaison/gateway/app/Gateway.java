@@ -210,7 +210,7 @@ public final class Gateway implements AutoCloseable {
         // the settings this start runs with, before anything is sent: an auditor sees what the gateway was told
         audit.record(io.liaison.gateway.audit.ActorRef.gateway(), io.liaison.gateway.audit.AuditAction.GATEWAY_STARTED, null,
                 settings.nonSecret());
-        this.auditCheckpoints = auditCheckpoints(settings, audit, key, clock);
+        this.auditCheckpoints = auditCheckpoints(settings, audit, keys.openPgp(), clock);
         ClaimLease lease = claimLease(settings);
         // Gateways sharing a PostgreSQL database: events reach the others by NOTIFY, periodic jobs run on one at
         // a time under an advisory lock; each on a session of its own, outside the pool.
@@ -905,9 +905,9 @@ public final class Gateway implements AutoCloseable {
 
     /** Checkpoints signed by the gateway key every gateway.audit.checkpoint-every entries and -interval. */
     private static io.liaison.gateway.audit.AuditCheckpoints auditCheckpoints(GatewaySettings s, io.liaison.gateway.audit.AuditLog audit,
-                                                                            OpenPgpGatewayKey key, Clock clock) {
+                                                                            GatewayKeySchedule<OpenPgpGatewayKey> keys, Clock clock) {
         try {
-            return new io.liaison.gateway.audit.AuditCheckpoints(audit, io.liaison.gateway.audit.OpenPgpCheckpoints.signer(key), clock,
+            return new io.liaison.gateway.audit.AuditCheckpoints(audit, io.liaison.gateway.audit.OpenPgpCheckpoints.signer(keys), clock,
                     s.integer("gateway.audit.checkpoint-every"), s.duration("gateway.audit.checkpoint-interval"));
         } catch (IllegalArgumentException e) {
             throw new GatewaySettings.SettingsException(e.getMessage());

@@ -1,6 +1,7 @@
 package io.liaison.gateway.audit;
 
 import io.liaison.gateway.keys.GatewayKeyException;
+import io.liaison.gateway.keys.GatewayKeySchedule;
 import io.liaison.gateway.keys.openpgp.OpenPgpGatewayKey;
 import io.liaison.gateway.keys.openpgp.OpenPgpRecipientCertificate;
 import java.io.ByteArrayInputStream;
@@ -23,7 +24,17 @@ public final class OpenPgpCheckpoints {
 
     /** Signs with {@code key}. */
     public static CheckpointSigner signer(OpenPgpGatewayKey key) {
+        return signer(GatewayKeySchedule.single(key));
+    }
+
+    /**
+     * Signs each checkpoint with the key that signs everything else the gateway sends at the checkpoint's own
+     * time: during a rollover the old key before {@code gateway.key.switch-at}, the next key from then on, so an
+     * auditor checks the record against the same certificate the recipients were told to trust that day.
+     */
+    public static CheckpointSigner signer(GatewayKeySchedule<OpenPgpGatewayKey> schedule) {
         return (sequence, hash, at) -> {
+            OpenPgpGatewayKey key = schedule.signingKeyAt(at);
             try {
                 return new AuditCheckpoint(sequence, hash, at, key.fingerprint(),
                         key.signDetached(AuditChain.checkpointPayload(sequence, hash), at));

@@ -58,7 +58,7 @@ public final class AuditCommand implements Callable<Integer> {
         Path file;
 
         @Option(names = "--certificate", paramLabel = "CERT",
-                description = "The gateway's OpenPGP certificate(s) the checkpoints must be signed by (default: the public part of gateway.key.file).")
+                description = "The gateway's OpenPGP certificate(s) the checkpoints must be signed by (default: the public parts of gateway.key.file and, during a rollover, gateway.key.next.file).")
         List<Path> certificates = new ArrayList<>();
 
         @Override
@@ -141,10 +141,10 @@ public final class AuditCommand implements Callable<Integer> {
         /** The export ends on a signed head when the key can be opened here; else it says what is left unsigned. */
         private static void signHead(GatewaySettings settings, JdbcAuditLog log) {
             try {
-                OpenPgpGatewayKey key = GatewayKeys.currentOpenPgp(settings);
-                new AuditCheckpoints(log, OpenPgpCheckpoints.signer(key), Clock.systemUTC(), Long.MAX_VALUE,
-                        java.time.Duration.ofDays(36500)).checkpointNow();
-            } catch (GatewayKeyException e) {
+                // the key that signs today's messages: during a rollover the next key once gateway.key.switch-at has passed
+                new AuditCheckpoints(log, OpenPgpCheckpoints.signer(GatewayKeys.load(settings).openPgp()), Clock.systemUTC(),
+                        Long.MAX_VALUE, java.time.Duration.ofDays(36500)).checkpointNow();
+            } catch (GatewayKeyException | GatewaySettings.SettingsException e) {
                 System.err.println("warning: the head was not signed now (" + e.getMessage() + "); entries after the last"
                         + " stored checkpoint are protected by their hashes only");
             }
@@ -159,6 +159,11 @@ public final class AuditCommand implements Callable<Integer> {
         List<OpenPgpRecipientCertificate> out = new ArrayList<>();
         if (given.isEmpty()) {
             out.add(OpenPgpGatewayKey.publicCertificate(settings.path("gateway.key.file")));
+            // during and after a rollover the checkpoints made since gateway.key.switch-at are signed by the next key
+            Optional<String> next = settings.optional("gateway.key.next.file");
+            if (next.isPresent()) {
+                out.add(OpenPgpGatewayKey.publicCertificate(settings.path("gateway.key.next.file")));
+            }
         }
         for (Path p : given) {
             out.add(OpenPgpGatewayKey.publicCertificate(p));
