@@ -1,5 +1,7 @@
 package io.liaison.gateway.application;
 
+import io.liaison.gateway.audit.AuditAction;
+import io.liaison.gateway.audit.AuditEvent;
 import io.liaison.gateway.directory.ChannelKind;
 import io.liaison.gateway.directory.Directory;
 import io.liaison.gateway.directory.PointOfContact;
@@ -37,18 +39,23 @@ public final class ResendDelivery {
         boolean visible = d.isPresent() && (guard.authorisation().seesEveryNotice(actor)
                 || parts.notices().noticeVisibleTo(d.get().reference(), actor.organisationId()).isPresent());
         guard.require(actor, Action.RESEND_DELIVERY, "delivery " + deliveryId, visible);
-        return guard.perform(actor, Action.RESEND_DELIVERY, d.get().reference(), () -> requeue(List.of(d.get())), ResendDelivery::details);
+        return guard.perform(actor, Action.RESEND_DELIVERY, d.get().reference(), () -> requeue(actor, List.of(d.get())), ResendDelivery::details);
     }
 
     public ResendOutcome resendAllFailed(Actor actor, String reference) {
         boolean visible = guard.authorisation().seesEveryNotice(actor) ? parts.notices().notice(reference).isPresent()
                 : parts.notices().noticeVisibleTo(reference, actor.organisationId()).isPresent();
         guard.require(actor, Action.RESEND_DELIVERY, reference, visible);
-        return guard.perform(actor, Action.RESEND_DELIVERY, reference, () -> requeue(parts.notices().deliveries(reference).stream()
+        return guard.perform(actor, Action.RESEND_DELIVERY, reference, () -> requeue(actor, parts.notices().deliveries(reference).stream()
                 .filter(x -> x.state() == DeliveryState.FAILED).toList()), ResendDelivery::details);
     }
 
-    private ResendOutcome requeue(List<Delivery> deliveries) {
+    /**
+     * One {@code delivery.resent} entry per delivery asked for: "requeued" written with the re-queue in one
+     * transaction, "not-resent" with the reason when the gate (or its state) kept it back, so the trail shows
+     * who asked for each delivery to go again and what the gateway answered.
+     */
+    private ResendOutcome requeue(Actor actor, List<Delivery> deliveries) {
         Directory directory = parts.directory().get();
         AgreementGate gate = new AgreementGate(directory, parts.clock(), parts.zone());
         Instant now = parts.clock().instant();
@@ -58,10 +65,12 @@ public final class ResendDelivery {
             Optional<String> why = d.state() != DeliveryState.FAILED
                     ? Optional.of("it is " + d.state().name().toLowerCase(java.util.Locale.ROOT) + ", not failed")
                     : gateRefusal(directory, gate, d, now);
-            if (why.isEmpty() && !parts.notices().requeueFailed(d.id(), "resent on request", now)) {
+            if (why.isEmpty() && !parts.notices().requeueFailed(d.id(), "resent on request", now,
+                    AuditEvent.of(actor.auditRef(), AuditAction.DELIVERY_RESENT, d.reference(), resent(d, Optional.empty())))) {
                 why = Optional.of("it changed state meanwhile; look again");
             }
             if (why.isPresent()) {
+                parts.audit().record(actor.auditRef(), AuditAction.DELIVERY_RESENT, d.reference(), resent(d, why));
                 refused.add(new ResendOutcome.NotResent(d.id(), d.organisationId(), d.pocId(), d.channel().yamlName(), why.get()));
             } else {
                 requeued.add(d.id());
@@ -102,6 +111,17 @@ public final class ResendDelivery {
             }
         }
         return Optional.empty();
+    }
+
+    private static Map<String, String> resent(Delivery d, Optional<String> refusal) {
+        Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("delivery", String.valueOf(d.id()));
+        details.put("organisation", d.organisationId());
+        details.put("poc", d.pocId());
+        details.put("channel", d.channel().yamlName());
+        details.put("outcome", refusal.isEmpty() ? "requeued" : "not-resent");
+        refusal.ifPresent(r -> details.put("reason", r));
+        return details;
     }
 
     private static Map<String, String> details(ResendOutcome o) {

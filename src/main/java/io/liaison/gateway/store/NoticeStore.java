@@ -138,10 +138,11 @@ public interface NoticeStore {
     Optional<Delivery> delivery(long deliveryId);
 
     /**
-     * A FAILED delivery goes back to PENDING, due {@code now}, with its attempts counted afresh (a resend).
-     * Only a delivery still FAILED changes; false otherwise.
+     * A FAILED delivery goes back to PENDING, due {@code now}, with its attempts counted afresh (a resend), and
+     * {@code entry} ({@code delivery.resent}) is appended to the audit trail in the same transaction.
+     * Only a delivery still FAILED changes, and only then is the entry written; false otherwise.
      */
-    boolean requeueFailed(long deliveryId, String reason, Instant now);
+    boolean requeueFailed(long deliveryId, String reason, Instant now, io.liaison.gateway.audit.AuditEvent entry);
 
     /** Keeps what Camel's dead-letter channel hands over. */
     void keepDeadLetter(String routeId, String exchangeId, String body, String error, Instant now);

@@ -101,7 +101,7 @@ class OperatorNeverSeesANoticeItsOrganisationDidNotReceiveTest {
      * A delivery the relay bounced after accepting it (a 550 by a later hop): the store only lets the node
      * that holds a claim fail it, so the test writes the outcome the way such a bounce would be recorded.
      */
-    private static void failAfterTheFact(Gateway gateway, long deliveryId) throws java.sql.SQLException {
+    static void failAfterTheFact(Gateway gateway, long deliveryId) throws java.sql.SQLException {
         try (java.sql.Connection c = gateway.dataSource().getConnection();
              java.sql.PreparedStatement ps = c.prepareStatement(
                      "UPDATE delivery SET state = 'FAILED', last_error = '550 mailbox unavailable (test)', claimed_by = NULL,"

@@ -751,17 +751,23 @@ public final class JdbcNoticeStore implements NoticeStore {
     }
 
     @Override
-    public boolean requeueFailed(long deliveryId, String reason, Instant now) {
-        int changed = update("UPDATE delivery SET state = ?, attempts = 0, last_error = ?, next_attempt_at = ?, updated_at = ?"
-                + " WHERE id = ? AND state = ?", ps -> {
-                    ps.setString(1, DeliveryState.PENDING.name());
-                    ps.setString(2, truncate(reason, 1000));
-                    ps.setTimestamp(3, Timestamp.from(now));
-                    ps.setTimestamp(4, Timestamp.from(now));
-                    ps.setLong(5, deliveryId);
-                    ps.setString(6, DeliveryState.FAILED.name());
-                });
-        return changed == 1;
+    public boolean requeueFailed(long deliveryId, String reason, Instant now, AuditEvent entry) {
+        return inTransaction(c -> {
+            int changed = Sql.update(c, "UPDATE delivery SET state = ?, attempts = 0, last_error = ?, next_attempt_at = ?, updated_at = ?"
+                    + " WHERE id = ? AND state = ?", ps -> {
+                        ps.setString(1, DeliveryState.PENDING.name());
+                        ps.setString(2, truncate(reason, 1000));
+                        ps.setTimestamp(3, Timestamp.from(now));
+                        ps.setTimestamp(4, Timestamp.from(now));
+                        ps.setLong(5, deliveryId);
+                        ps.setString(6, DeliveryState.FAILED.name());
+                    });
+            if (changed == 1) {
+                // the resend and its record go together: a re-queued delivery nobody can account for is never left
+                audit.append(c, List.of(entry));
+            }
+            return changed == 1;
+        });
     }
 
     @Override
