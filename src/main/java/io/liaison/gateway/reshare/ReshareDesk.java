@@ -108,7 +108,7 @@ public final class ReshareDesk {
                     + "); only a NISC point of contact approves a re-share of voluntarily provided information");
         }
         if (p.state() == ReshareProposal.State.SENT) {
-            throw new ReshareRefusedException(p.label() + " was approved by " + p.approvedBy().orElse("?") + " and sent as "
+            throw new ReshareAlreadyDecidedException(p.label(), p.label() + " was approved by " + p.approvedBy().orElse("?") + " and sent as "
                     + p.noticeReference().orElse("?") + "; a proposal is sent once");
         }
         refuseWhenRejected(p);
@@ -123,7 +123,7 @@ public final class ReshareDesk {
                 return new Approved(find(proposalId), sent.get());
             }
         } else if (!store.markApproved(p.id(), pocId, now)) {
-            throw new ReshareRefusedException(p.label() + " is being approved by someone else; see 'reshare show " + p.label() + "'");
+            throw new ReshareAlreadyDecidedException(p.label(), p.label() + " is being approved by someone else; see 'reshare show " + p.label() + "'");
         }
         String approver = p.approvedBy().orElse(pocId);
         Registrar.Registered registered;
@@ -163,7 +163,7 @@ public final class ReshareDesk {
         if (!store.markRejected(p.id(), rejection, entry)) {
             // decided by someone else between the read and the write: say what happened instead
             refuseUnlessAwaitingADecision(find(proposalId));
-            throw new ReshareRefusedException(p.label() + " is being decided by someone else; see 'reshare show " + p.label() + "'");
+            throw new ReshareAlreadyDecidedException(p.label(), p.label() + " is being decided by someone else; see 'reshare show " + p.label() + "'");
         }
         LOG.info("re-share {} rejected by {}", p.label(), who.person().orElse(who.pocId()));
         return find(proposalId);
@@ -194,9 +194,9 @@ public final class ReshareDesk {
     private static void refuseUnlessAwaitingADecision(ReshareProposal p) {
         refuseWhenRejected(p);
         switch (p.state()) {
-            case SENT -> throw new ReshareRefusedException(p.label() + " was approved by " + p.approvedBy().orElse("?")
+            case SENT -> throw new ReshareAlreadyDecidedException(p.label(), p.label() + " was approved by " + p.approvedBy().orElse("?")
                     + " and sent as " + p.noticeReference().orElse("?") + "; a proposal sent is no longer rejected");
-            case APPROVED -> throw new ReshareRefusedException(p.label() + " was approved by " + p.approvedBy().orElse("?")
+            case APPROVED -> throw new ReshareAlreadyDecidedException(p.label(), p.label() + " was approved by " + p.approvedBy().orElse("?")
                     + " and is being sent; an approved proposal is no longer rejected");
             default -> {
             }
@@ -205,11 +205,11 @@ public final class ReshareDesk {
 
     private static void refuseWhenRejected(ReshareProposal p) {
         p.rejection().ifPresent(r -> {
-            throw new ReshareRefusedException(p.label() + " was rejected by " + r.person().orElse(r.by()) + " at " + r.at()
+            throw new ReshareAlreadyDecidedException(p.label(), p.label() + " was rejected by " + r.person().orElse(r.by()) + " at " + r.at()
                     + " (\"" + r.reason() + "\"); a rejected proposal is final: propose again to re-share");
         });
         if (p.state() == ReshareProposal.State.REJECTED) {
-            throw new ReshareRefusedException(p.label() + " was rejected; a rejected proposal is final: propose again to re-share");
+            throw new ReshareAlreadyDecidedException(p.label(), p.label() + " was rejected; a rejected proposal is final: propose again to re-share");
         }
     }
 

@@ -146,6 +146,9 @@ public final class ApiDoor implements GatewayHttpServer.Door {
             problem = Problem.badRequest(e.field(), e.getMessage());
         } catch (ForwardRefusedException e) {
             problem = Problem.of(422, "forward-refused", "The forward was refused", e.getMessage());
+        } catch (io.liaison.gateway.reshare.ReshareAlreadyDecidedException e) {
+            // the request is fine; the proposal's state is not what it assumed (RFC 9110 §15.5.10)
+            problem = Problem.of(409, "reshare-already-decided", "The re-share proposal was decided already", e.getMessage());
         } catch (io.liaison.gateway.reshare.ReshareRefusedException e) {
             // an unknown proposal label, or one that cannot be approved as it stands: the use case's words, not a 500
             problem = Problem.of(422, "reshare-refused", "The re-share was refused", e.getMessage());

@@ -47,6 +47,11 @@ final class OpenApiDocument {
                     .put("403", problem.copy().put("description", "not allowed for the caller's role or token scope"))
                     .put("404", problem.copy().put("description", "not found, or not received by the caller's organisation"))
                     .put("422", problem.copy().put("description", "understood but refused by a rule (the detail says which)")));
+            if (r.sends()) {
+                op.getJsonObject("responses").put("409", problem.copy().put("description",
+                        "the Idempotency-Key was used for another request, or the resource was decided already"
+                                + " (a re-share proposal approved or rejected); nothing was done"));
+            }
             String path = "/api/v1" + r.path();
             JsonObject item = paths.getJsonObject(path, new JsonObject());
             item.put(r.method().name().toLowerCase(Locale.ROOT), op);

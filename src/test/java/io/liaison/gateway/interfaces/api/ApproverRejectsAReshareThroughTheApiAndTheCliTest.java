@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * NISC's re-share proposals over the API and the CLI as its client: {@code api reshare list} shows those awaiting
  * a decision, newest first; {@code api reshare reject RS-… --reason …} is the approver's "no" (the duty officer is
  * refused, 403), the reason is required and bounded (400 naming the field, nothing stored), the Idempotency-Key
- * replays the first answer, and a rejected proposal is neither rejected again nor approved (422 saying why).
+ * replays the first answer, and a rejected proposal is neither rejected again nor approved (409 Conflict saying why).
  */
 class ApproverRejectsAReshareThroughTheApiAndTheCliTest {
     private static final String REPORT = "{\"incident\":\"EP-2026-0043\",\"summary\":\"制御系サーバの不審な通信\","
@@ -84,13 +84,17 @@ class ApproverRejectsAReshareThroughTheApiAndTheCliTest {
             assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElse(""));
             assertEquals(once.body(), replay.body());
             HttpResponse<String> twice = api.as("kimura", "POST", "/api/v1/reshares/" + second + "/reject", body, "reject-second-0002");
-            assertEquals(422, twice.statusCode(), twice.body());
+            assertEquals(409, twice.statusCode(), twice.body());
             assertTrue(twice.body().contains("final"), twice.body());
             HttpResponse<String> approveRejected = api.as("kimura", "POST", "/api/v1/reshares/" + first + "/approve", "{}",
                     "approve-rejected-0001");
-            assertEquals(422, approveRejected.statusCode(), approveRejected.body());
+            assertEquals(409, approveRejected.statusCode(), approveRejected.body());
             assertTrue(approveRejected.body().contains("rejected"), approveRejected.body());
             assertEquals("REJECTED", state(api, first));
+            assertEquals("reshare-already-decided", new JsonObject(twice.body()).getString("type").replaceAll(".*/", ""),
+                    "a conflict with the proposal's state, not bad input: " + twice.body());
+            assertEquals(2, api.gateway.audit().read(java.util.Optional.empty(), java.util.Optional.empty()).stream()
+                    .filter(e -> e.action().equals("reshare.rejected")).count(), "one entry per proposal: the refused requests added none");
 
             assertEquals(List.of(), labels(new JsonObject(cli(api, "kimura", "reshare", "list", "--url", url).out())
                     .getJsonArray("proposals")));

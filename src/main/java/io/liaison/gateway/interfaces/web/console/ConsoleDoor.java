@@ -117,6 +117,8 @@ public final class ConsoleDoor implements GatewayHttpServer.Door {
                     : error(v, 403, "error.forbidden", e.getMessage(), null);
         } catch (NoticeRejectedException e) {
             view = error(v, 422, "error.notice-rejected", String.join("\n", e.problems()), null);
+        } catch (io.liaison.gateway.reshare.ReshareAlreadyDecidedException e) {
+            view = error(v, 409, "error.already-decided", e.getMessage(), null);
         } catch (ForwardRefusedException | ReshareRefusedException | Idempotency.KeyReusedException e) {
             view = error(v, 422, "error.refused", e.getMessage(), null);
         } catch (Problem.Raised e) {

@@ -81,7 +81,7 @@ class ApproverRejectsAReshareInTheConsoleWithAReasonTest {
             assertFalse(console.get("kimura", "/reshare").body().contains("href=\"" + page + "\""), "no longer pending");
             assertTrue(console.get("kimura", "/reshare?state=rejected").body().contains("href=\"" + page + "\""));
             HttpResponse<String> again = console.post("kimura", page + "/reject", ConsoleFixture.form("reason", "again"));
-            assertEquals(422, again.statusCode(), again.body());
+            assertEquals(409, again.statusCode(), again.body());
             assertEquals(400, console.get("kimura", "/reshare?state=yesterday").statusCode());
         }
     }
