@@ -127,6 +127,53 @@ class ApiAnswersEveryEndpointForEveryRoleTest {
         }
     }
 
+    /**
+     * The two endpoints outside the route table: the OpenAPI document and the event stream answer every role's
+     * token (act or read) and nobody without one. What each organisation hears on the stream is
+     * {@link EventStreamTellsEachOrganisationOnlyItsOwnChangesTest}'s matter.
+     */
+    @Test
+    void theOpenApiDocumentAndTheEventStreamAnswerEveryRoleAndNobodyWithoutAToken() throws Exception {
+        try (ApiFixture api = new ApiFixture(work)) {
+            List<String> mismatches = new ArrayList<>();
+            for (String person : ApiFixture.PEOPLE) {
+                for (Map<String, String> tokens : List.of(api.actTokens, api.readTokens)) {
+                    String token = tokens.get(person);
+                    String scope = tokens == api.actTokens ? "act" : "read";
+                    HttpResponse<String> doc = api.call("GET", "/api/openapi.json", Optional.of(token), Optional.empty(), Map.of());
+                    if (doc.statusCode() != 200 || !new JsonObject(doc.body()).containsKey("paths")) {
+                        mismatches.add("GET /api/openapi.json as " + person + " (" + scope + "): " + doc.statusCode());
+                    }
+                    String stream = firstLineOfTheEventStream(api, Optional.of(token));
+                    if (!stream.equals("200 text/event-stream : connected")) {
+                        mismatches.add("GET /api/v1/events as " + person + " (" + scope + "): " + stream);
+                    }
+                }
+            }
+            for (Optional<String> nobody : List.of(Optional.<String>empty(), Optional.of("lgw_not-a-token"))) {
+                int doc = api.call("GET", "/api/openapi.json", nobody, Optional.empty(), Map.of()).statusCode();
+                String stream = firstLineOfTheEventStream(api, nobody);
+                if (doc != 401 || !stream.startsWith("401 ")) {
+                    mismatches.add("without a usable token " + nobody + ": openapi " + doc + ", events " + stream);
+                }
+            }
+            assertEquals(List.of(), mismatches);
+        }
+    }
+
+    /** Status, content type and first line of the stream, then the connection is dropped (the stream never ends). */
+    private static String firstLineOfTheEventStream(ApiFixture api, Optional<String> token) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(api.server.baseUrl() + "/api/v1/events")).timeout(java.time.Duration.ofSeconds(20));
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        HttpResponse<java.util.stream.Stream<String>> r = java.net.http.HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = r.body()) {
+            String type = r.headers().firstValue("Content-Type").orElse("-").replaceAll(";.*", "");
+            return r.statusCode() + " " + type + " " + (r.statusCode() == 200 ? lines.findFirst().orElse("") : "");
+        }
+    }
+
     private static String propose(ApiFixture api, String key) throws Exception {
         HttpResponse<String> r = api.as("sato", "POST", "/api/v1/reshares", reshareRequest(), key);
         assertEquals(201, r.statusCode(), r.body());
