@@ -51,6 +51,8 @@ public final class HeadlessChromium implements BeforeEachCallback, AfterEachCall
         options.setBinary(BINARY.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
                 "--lang=ja", "--disable-gpu", "--no-first-run", "--disable-extensions");
+        // --lang sets the interface's language; the Accept-Language the console reads comes from this preference
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "ja,en"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);

@@ -1,70 +1,74 @@
 package io.liaison.gateway.interfaces.web.browser;
 
 import io.liaison.gateway.app.Gateway;
+import io.liaison.gateway.app.GatewaySettings;
 import io.liaison.gateway.app.HttpDoors;
-import io.liaison.gateway.application.Idempotency;
-import io.liaison.gateway.application.PersonId;
-import io.liaison.gateway.application.Via;
+import io.liaison.gateway.demo.DemoIdentityProvider;
 import io.liaison.gateway.interfaces.http.GatewayHttpServer;
-import io.liaison.gateway.interfaces.http.HttpSettings;
-import io.liaison.gateway.interfaces.web.WebRequest;
-import io.liaison.gateway.store.jdbc.JdbcIdempotencyStore;
+import io.liaison.gateway.testing.EditedDirectory;
 import io.liaison.gateway.testing.GatewayHarness;
 import io.liaison.gateway.testing.HeadlessChromium;
-import io.vertx.core.http.Cookie;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Function;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real gateway with the console on a free loopback port, for a real browser. Until the session door (OIDC
- * login, interfaces.web.session) is on main, a stand-in attaches who acts: {@code GET /test/as/PERSON} sets a
- * cookie naming the person and redirects to {@code /}; every later request with that cookie acts as the
- * person (resolved from the directory, via CONSOLE) with the CSRF token {@code test-csrf}, which the pages
- * put in their forms. Nothing else about the pages is stood in for: the browser runs the served script,
- * follows the redirects, submits the forms and listens to the live events.
+ * A real gateway with its HTTP doors as {@code serve} starts them, and the in-process OpenID Connect provider the
+ * demo uses, for a real browser. Nothing is stood in for: a person logs in through the provider's form
+ * (authorization code with PKCE) and gets the console's session cookie and CSRF token; the browser runs the
+ * served script, follows the redirects, submits the forms and listens to the live events.
  */
 final class BrowserConsole implements AutoCloseable {
-    private static final String COOKIE = "test-person";
-
     final GatewayHarness harness;
     final Gateway gateway;
     final GatewayHttpServer server;
+    private final DemoIdentityProvider provider;
     private final HeadlessChromium browser;
 
     BrowserConsole(Path work, HeadlessChromium browser) throws Exception {
         this.browser = browser;
         harness = GatewayHarness.start(work);
-        gateway = harness.gateway();
-        GatewayHttpServer.Door session = (vertx, router) -> {
-            router.get("/test/as/:person").order(-600).handler(ctx -> ctx.response()
-                    .addCookie(Cookie.cookie(COOKIE, ctx.pathParam("person")).setPath("/").setHttpOnly(true))
-                    .putHeader("Location", "/").setStatusCode(302).end());
-            router.route().order(-500).handler(ctx -> {
-                Cookie who = ctx.request().getCookie(COOKIE);
-                if (who != null) {
-                    WebRequest.attach(ctx, gateway.application().actors().resolvePerson(new PersonId(who.getValue()), Via.CONSOLE),
-                            "test-csrf", Locale.JAPANESE);
-                }
-                ctx.next();
-            });
-        };
-        server = GatewayHttpServer.start(HttpSettings.loopback(0), List.of(session, HttpDoors.console(gateway,
-                new Idempotency(new JdbcIdempotencyStore(gateway.dataSource()), gateway.clock()))));
+        provider = DemoIdentityProvider.start(0);
+        // the sample directory's persons log in at the demo's issuer; this provider listens on a free port
+        Path directory = EditedDirectory.ofSample(Files.createDirectories(work.resolve("dir")))
+                .replace("http://127.0.0.1:8089/demo", provider.issuer()).write();
+        Path secret = work.resolve("client-secret.txt");
+        Files.writeString(secret, "demo-secret\n");
+        Properties p = new Properties();
+        p.setProperty("gateway.directory", directory.toString());
+        p.setProperty("gateway.http.port", String.valueOf(GatewayHarness.freePort()));
+        p.setProperty("gateway.console.oidc.providers", "demo");
+        p.setProperty("gateway.console.oidc.demo.issuer", provider.issuer());
+        p.setProperty("gateway.console.oidc.demo.client-id", "liaison-gateway");
+        p.setProperty("gateway.console.oidc.demo.client-secret-file", secret.toString());
+        gateway = harness.gatewayWith(p);
+        Properties all = harness.overrides();
+        all.putAll(p);
+        server = HttpDoors.start(gateway, GatewaySettings.load(Optional.empty(), all));
     }
 
     WebDriver driver() {
         return browser.driver();
     }
 
-    /** The browser now acts as {@code person}; it lands on that role's home. */
+    /**
+     * The browser logs out whoever it was and logs in as {@code person} through the provider's form (the
+     * directory maps the provider's subject to the person); it lands on that role's home, the header naming them.
+     */
     void actAs(String person) {
         driver().manage().deleteAllCookies();
-        driver().get(server.baseUrl() + "/test/as/" + person);
+        driver().get(server.baseUrl() + "/login?provider=demo");
+        until(d -> !d.findElements(By.name("username")).isEmpty());
+        driver().findElement(By.name("username")).sendKeys(person);
+        driver().findElement(By.name("username")).submit();
+        until(d -> d.getCurrentUrl().startsWith(server.baseUrl())
+                && d.findElements(By.tagName("header")).stream().anyMatch(h -> h.getText().contains(person)));
     }
 
     void open(String path) {
@@ -81,6 +85,7 @@ final class BrowserConsole implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        provider.close();
         harness.close();
     }
 }
