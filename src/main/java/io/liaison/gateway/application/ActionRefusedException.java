@@ -8,17 +8,43 @@ import java.util.Objects;
  * action was allowed but its subject broke a rule of the use case (four eyes); the message says which.
  */
 public final class ActionRefusedException extends RuntimeException {
+    /**
+     * Which rule refused: the authorisation table (by role), or a rule of the use case. A door names it in its
+     * own language (the console in Japanese); the message stays the English one the audit trail keeps.
+     */
+    public enum Rule {
+        /** The role may not do this at all (the authorisation table). */
+        ROLE,
+        /** Four eyes: whoever proposed a re-share may neither approve nor reject it. */
+        FOUR_EYES,
+        /** Only NISC records a confirmation for another point of contact. */
+        ON_BEHALF_NISC_ONLY,
+        /** A person sends only as the point of contact they act for. */
+        OWN_SENDER;
+
+        /** {@code four-eyes}: the key a door's messages use. */
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
     private final transient Actor actor;
     private final Action action;
     private final String subject;
     private final Verdict verdict;
+    private final Rule rule;
 
     public ActionRefusedException(Actor actor, Action action, String subject, Verdict verdict, String why) {
+        this(actor, action, subject, verdict, Rule.ROLE, why);
+    }
+
+    public ActionRefusedException(Actor actor, Action action, String subject, Verdict verdict, Rule rule, String why) {
         super(message(actor, action, subject, verdict, why));
         this.actor = Objects.requireNonNull(actor, "actor");
         this.action = Objects.requireNonNull(action, "action");
         this.subject = subject == null ? "" : subject;
         this.verdict = Objects.requireNonNull(verdict, "verdict");
+        this.rule = Objects.requireNonNull(rule, "rule");
         if (verdict == Verdict.ALLOWED) {
             throw new IllegalArgumentException("an allowed action is not refused");
         }
@@ -47,5 +73,9 @@ public final class ActionRefusedException extends RuntimeException {
 
     public Verdict verdict() {
         return verdict;
+    }
+
+    public Rule rule() {
+        return rule;
     }
 }

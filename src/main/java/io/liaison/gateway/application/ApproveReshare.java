@@ -30,7 +30,7 @@ public final class ApproveReshare {
         ReshareProposal proposal = byLabel(parts, guard, actor, Action.APPROVE_RESHARE, proposalLabel);
         Optional<String> proposer = proposal.proposedBy();
         if (proposer.isPresent() && proposer.get().equals(ProposeReshare.identity(actor))) {
-            throw guard.refuse(actor, Action.APPROVE_RESHARE, proposal.label(),
+            throw guard.refuse(actor, Action.APPROVE_RESHARE, proposal.label(), ActionRefusedException.Rule.FOUR_EYES,
                     "four eyes: " + proposer.get() + " proposed " + proposal.label() + " and cannot also approve it");
         }
         ReshareDesk.Approved approved = guard.perform(actor, Action.APPROVE_RESHARE, null,

@@ -33,7 +33,7 @@ public final class ConfirmNotice {
                 || parts.notices().noticeVisibleTo(referenceOrCode, actor.organisationId()).isPresent();
         guard.require(actor, Action.CONFIRM_NOTICE, referenceOrCode, visible);
         if (onBehalf && actor.kind() != OrganisationKind.NISC && !actor.isGateway()) {
-            throw guard.refuse(actor, Action.CONFIRM_NOTICE, referenceOrCode,
+            throw guard.refuse(actor, Action.CONFIRM_NOTICE, referenceOrCode, ActionRefusedException.Rule.ON_BEHALF_NISC_ONLY,
                     "only NISC records a confirmation for another point of contact (" + forPoc.get() + ")");
         }
         String poc = forPoc.orElse(actor.pocId());

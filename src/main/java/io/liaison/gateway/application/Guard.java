@@ -39,9 +39,9 @@ final class Guard {
     }
 
     /** A rule of the use case refused an otherwise allowed action (four eyes, the sender is not the actor). */
-    ActionRefusedException refuse(Actor actor, Action action, String subject, String why) {
+    ActionRefusedException refuse(Actor actor, Action action, String subject, ActionRefusedException.Rule rule, String why) {
         auditRefusal(actor, action, subject, Verdict.FORBIDDEN, why);
-        return new ActionRefusedException(actor, action, subject, Verdict.FORBIDDEN, why);
+        return new ActionRefusedException(actor, action, subject, Verdict.FORBIDDEN, rule, why);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class RejectReshare {
         ReshareProposal proposal = ApproveReshare.byLabel(parts, guard, actor, Action.REJECT_RESHARE, proposalLabel);
         Optional<String> proposer = proposal.proposedBy();
         if (proposer.isPresent() && proposer.get().equals(ProposeReshare.identity(actor))) {
-            throw guard.refuse(actor, Action.REJECT_RESHARE, proposal.label(),
+            throw guard.refuse(actor, Action.REJECT_RESHARE, proposal.label(), ActionRefusedException.Rule.FOUR_EYES,
                     "four eyes: " + proposer.get() + " proposed " + proposal.label() + " and cannot also reject it");
         }
         return guard.perform(actor, Action.REJECT_RESHARE, null,

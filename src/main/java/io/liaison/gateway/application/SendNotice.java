@@ -40,7 +40,7 @@ public final class SendNotice {
     /** A person sends (or previews) only as the point of contact they act for; the gateway as anyone. */
     static void requireOwnSender(Guard guard, Actor actor, Action action, NoticeFile file, NoticeDraft draft) {
         if (!actor.isGateway() && !draft.senderPoc().equals(actor.pocId())) {
-            throw guard.refuse(actor, action, file.source(), "the notice is from " + draft.senderPoc()
+            throw guard.refuse(actor, action, file.source(), ActionRefusedException.Rule.OWN_SENDER, "the notice is from " + draft.senderPoc()
                     + ", and " + actor.pocId() + " sends only as itself");
         }
     }

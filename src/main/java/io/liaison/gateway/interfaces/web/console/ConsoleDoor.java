@@ -4,6 +4,7 @@ import io.liaison.gateway.application.ActionRefusedException;
 import io.liaison.gateway.application.Actor;
 import io.liaison.gateway.application.Application;
 import io.liaison.gateway.application.Idempotency;
+import io.liaison.gateway.application.PersonId;
 import io.liaison.gateway.application.IncidentReportRejectedException;
 import io.liaison.gateway.application.Verdict;
 import io.liaison.gateway.events.GatewayEvents;
@@ -114,7 +115,7 @@ public final class ConsoleDoor implements GatewayHttpServer.Door {
             view = error(v, 400, "error.bad-input", String.join("\n", e.problems()), e.field());
         } catch (ActionRefusedException e) {
             view = e.verdict() == Verdict.NOT_FOUND ? error(v, 404, "error.not-found", v.t("error.not-found.detail"), null)
-                    : error(v, 403, "error.forbidden", e.getMessage(), null);
+                    : error(v, 403, "error.forbidden", refusal(v, e), null);
         } catch (NoticeRejectedException e) {
             view = error(v, 422, "error.notice-rejected", String.join("\n", e.problems()), null);
         } catch (io.liaison.gateway.reshare.ReshareAlreadyDecidedException e) {
@@ -163,6 +164,17 @@ public final class ConsoleDoor implements GatewayHttpServer.Door {
             return Locale.forLanguageTag(chosen.getValue());
         }
         return WebRequest.locale(ctx);
+    }
+
+    /**
+     * The refusal in the reader's language: who, as which role, may not do what, and by which rule. The English
+     * sentence with every identifier is the audit trail's (action.refused), not the page's.
+     */
+    private static String refusal(Visit v, ActionRefusedException e) {
+        Actor a = e.actor();
+        String who = a.person().map(PersonId::value).orElse(a.pocId());
+        return v.labels().format("refused." + e.rule().code(), who, v.t("role." + a.role().yamlName()),
+                v.t("action." + e.action().code()), e.subject());
     }
 
     private static View error(Visit v, int status, String titleKey, String detail, String field) {

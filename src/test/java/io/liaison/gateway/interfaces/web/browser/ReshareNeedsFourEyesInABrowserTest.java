@@ -1,6 +1,7 @@
 package io.liaison.gateway.interfaces.web.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.liaison.gateway.application.PersonId;
@@ -46,7 +47,9 @@ class ReshareNeedsFourEyesInABrowserTest {
             console.open("/reshare/" + byKimura.label());
             console.driver().findElement(By.xpath("//form[contains(@action,'/approve')]//button")).click();
             String refused = console.until(d -> d.findElement(By.tagName("body"))).getText();
-            assertTrue(refused.contains("four eyes"), refused);
+            assertTrue(refused.contains("四つの目の原則") && refused.contains(byKimura.label() + " を提案した kimura")
+                    && refused.contains("再共有の承認"), "the refusal in Japanese, naming the rule and the proposal: " + refused);
+            assertFalse(refused.contains("may not"), "the audit trail's English sentence stays off the page: " + refused);
             assertEquals(ReshareProposal.State.PROPOSED, console.gateway.reshare().show(byKimura.label()).state());
             browser.screenshot(getClass().getSimpleName() + ".four-eyes");
 

@@ -37,7 +37,10 @@ class DutyOfficerResendsAFailedDeliveryFromTheBoardTest {
 
             String board = console.get("sato", "/board").body();
             assertTrue(board.contains("550 mailbox unavailable (test)") && board.contains("action=\"/deliveries/" + id + "/resend\""), board);
-            assertEquals(403, console.post("nakamura", "/deliveries/" + id + "/resend", ConsoleFixture.form()).statusCode());
+            HttpResponse<String> refused = console.post("nakamura", "/deliveries/" + id + "/resend", ConsoleFixture.form());
+            assertEquals(403, refused.statusCode());
+            assertTrue(refused.body().contains("SOC（事業者）の nakamura には「失敗した配送の再送」の権限がありません。"),
+                    "who, as which role, may not do what, in Japanese: " + refused.body());
 
             HttpResponse<String> resent = console.post("sato", "/deliveries/" + id + "/resend", ConsoleFixture.form());
             assertEquals(200, resent.statusCode(), resent.body());

@@ -49,13 +49,14 @@ class ReshareApprovalInTheConsoleNeedsFourEyesTest {
 
             HttpResponse<String> bySato = console.post("sato", "/reshare/" + proposal.label() + "/approve", ConsoleFixture.form());
             assertEquals(403, bySato.statusCode(), bySato.body());
+            assertTrue(bySato.body().contains("当番（NISC）の sato には「再共有の承認」の権限がありません。"), bySato.body());
             assertEquals(ReshareProposal.State.PROPOSED, console.gateway.reshare().show(proposal.label()).state());
 
             ReshareProposal kimurasOwn = console.gateway.reshare().propose(new ReshareRequest("east-power/EP-2026-0100",
                     Optional.empty(), Grounds.VULNERABILITY, Optional.empty(), List.of(), false, List.of()), Optional.of("kimura"));
             HttpResponse<String> ownByKimura = console.post("kimura", "/reshare/" + kimurasOwn.label() + "/approve", ConsoleFixture.form());
             assertEquals(403, ownByKimura.statusCode(), ownByKimura.body());
-            assertTrue(ownByKimura.body().contains("four eyes"), ownByKimura.body());
+            assertTrue(ownByKimura.body().contains("四つの目の原則：" + kimurasOwn.label() + " を提案した kimura"), ownByKimura.body());
 
             HttpResponse<String> byKimura = console.post("kimura", "/reshare/" + proposal.label() + "/approve", ConsoleFixture.form());
             assertEquals(200, byKimura.statusCode(), byKimura.body());
