@@ -30,7 +30,12 @@ class LiaisonForwardsInABrowserTest {
             String ref = app.sendNotice().send(app.actors().resolveLocal("sato"),
                     new NoticeFile("meti.yaml", NOTICE.getBytes(StandardCharsets.UTF_8))).reference();
             console.actAs("yamada");
-            console.open("/notices/" + ref);
+            console.open("/inbox");
+            String inbox = console.until(d -> d.findElement(By.tagName("main"))).getText();
+            assertTrue(inbox.contains(ref), "the liaison's inbox lists the notice its ministry received: " + inbox);
+            browser.screenshot(getClass().getSimpleName() + ".inbox");
+            console.driver().findElement(By.linkText(ref)).click();
+            console.until(d -> d.getCurrentUrl().endsWith("/notices/" + ref));
             console.driver().findElement(By.name("to")).sendKeys("power-ceptoar");
             console.driver().findElement(By.xpath("//form[input[@name='step' and @value='preview']]//button")).click();
             String verdict = console.until(d -> d.findElement(By.tagName("main"))).getText();
