@@ -75,6 +75,25 @@ final class BrowserConsole implements AutoCloseable {
         driver().get(server.baseUrl() + path);
     }
 
+    /**
+     * The text of {@code tag} once it contains every one of {@code expected}, read inside the wait: after a submit
+     * the old page may still be there, and a live page replaces its main element when it changes.
+     */
+    String textOnce(String tag, String... expected) {
+        return until(d -> {
+            String text = d.findElement(By.tagName(tag)).getText();
+            return java.util.Arrays.stream(expected).allMatch(text::contains) ? text : null;
+        });
+    }
+
+    /** The text of the element with {@code className} once it starts with {@code prefix}, read inside the wait. */
+    String classTextOnce(String className, String prefix) {
+        return until(d -> {
+            String text = d.findElement(By.className(className)).getText();
+            return text.startsWith(prefix) ? text : null;
+        });
+    }
+
     /** Waits (polling the page, at most 30 s) until {@code condition} holds; what the page shows live, not a pause. */
     <T> T until(Function<WebDriver, T> condition) {
         // the live page replaces its main element when it changes: an element found a moment ago may be gone

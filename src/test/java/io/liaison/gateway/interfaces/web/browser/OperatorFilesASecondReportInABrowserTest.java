@@ -34,8 +34,7 @@ class OperatorFilesASecondReportInABrowserTest {
             console.driver().findElement(By.name("contact.person")).sendKeys("山田 (SOC当番)");
             console.driver().findElement(By.name("contact.email")).sendKeys("soc@east-power.example");
             console.driver().findElement(By.xpath("//form[@action='/incidents/new']//button[@type='submit']")).click();
-            String receipt = console.until(d -> d.findElement(By.tagName("main"))).getText();
-            assertTrue(receipt.contains("第2報として受け付けました"), receipt);
+            console.textOnce("main", "第2報として受け付けました");
             var thread = app.incidentView().thread(app.actors().resolvePerson(new PersonId("sato"), Via.CONSOLE), "east-power/EP-2026-0042");
             assertEquals(2, thread.reports().size(), "第1報 and the 第2報 from the form");
         }

@@ -46,9 +46,8 @@ class ReshareNeedsFourEyesInABrowserTest {
             console.actAs("kimura");
             console.open("/reshare/" + byKimura.label());
             console.driver().findElement(By.xpath("//form[contains(@action,'/approve')]//button")).click();
-            String refused = console.until(d -> d.findElement(By.tagName("body"))).getText();
-            assertTrue(refused.contains("四つの目の原則") && refused.contains(byKimura.label() + " を提案した kimura")
-                    && refused.contains("再共有の承認"), "the refusal in Japanese, naming the rule and the proposal: " + refused);
+            // the refusal in Japanese, naming the rule and the proposal
+            String refused = console.textOnce("main", "四つの目の原則", byKimura.label() + " を提案した kimura", "再共有の承認");
             assertFalse(refused.contains("may not"), "the audit trail's English sentence stays off the page: " + refused);
             assertEquals(ReshareProposal.State.PROPOSED, console.gateway.reshare().show(byKimura.label()).state());
             browser.screenshot(getClass().getSimpleName() + ".four-eyes");
@@ -57,8 +56,7 @@ class ReshareNeedsFourEyesInABrowserTest {
             assertTrue(console.driver().findElements(By.xpath("//del[normalize-space()='198.51.100.23']")).size() > 0,
                     "the removal is shown struck through");
             console.driver().findElement(By.xpath("//form[contains(@action,'/approve')]//button")).click();
-            String sent = console.until(d -> d.findElement(By.className("reference"))).getText();
-            assertTrue(sent.startsWith("NISC-"), sent);
+            console.classTextOnce("reference", "NISC-");
             assertEquals(ReshareProposal.State.SENT, console.gateway.reshare().show(bySato.label()).state());
         }
     }
