@@ -55,7 +55,7 @@ final class BundledPostgreSqlBinaries {
             try {
                 Files.move(unpacking, home, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
-                deleteQuietly(unpacking); // another JVM moved its copy in first (checked below), or the move failed
+                PostgreSqlCluster.deleteTree(unpacking); // another JVM moved its copy in first (checked below), or the move failed
             }
         } catch (IOException e) {
             throw new PostgreSqlCluster.ClusterException("cannot unpack " + archive + " into " + tmp + ": " + e.getMessage(), e);
@@ -121,16 +121,6 @@ final class BundledPostgreSqlBinaries {
             for (Path p : walk.filter(Files::isDirectory).toList()) {
                 Files.setPosixFilePermissions(p, folder);
             }
-        }
-    }
-
-    private static void deleteQuietly(Path root) {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // a leftover unpacking folder in the temporary folder: harmless
         }
     }
 }

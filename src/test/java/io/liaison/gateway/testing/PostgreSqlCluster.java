@@ -419,7 +419,8 @@ public final class PostgreSqlCluster implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) {
+    /** Deletes a folder, trying again while files appear or vanish under the walk; best effort. */
+    static void deleteTree(Path root) {
         // A server stopped "immediate" may still be writing its last files while they are deleted: try again.
         for (int attempt = 0; attempt < 5 && Files.exists(root); attempt++) {
             try (Stream<Path> walk = Files.walk(root)) {

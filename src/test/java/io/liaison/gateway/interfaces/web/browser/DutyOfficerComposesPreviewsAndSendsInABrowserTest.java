@@ -41,7 +41,7 @@ class DutyOfficerComposesPreviewsAndSendsInABrowserTest {
             console.driver().findElement(By.name("sectors")).sendKeys("electric-power");
             submit(console, "preview");
 
-            String preview = console.textOnce("main", "east-power", "power-ceptoar", "TLP:AMBER");
+            console.textOnce("main", "east-power", "power-ceptoar", "TLP:AMBER"); // the exact recipients and the marking
             assertEquals(0, sent(console).size(), "a preview sends nothing");
             browser.screenshot(getClass().getSimpleName() + ".preview");
 
